@@ -1,0 +1,101 @@
+package io.msgbench.driver.kafka;
+
+import io.msgbench.driver.ConsumerHandle;
+import io.msgbench.driver.MessageListener;
+import io.msgbench.metrics.EpochNanoClock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One KafkaConsumer on its own poll thread. The receive time is read once when poll() returns and
+ * applies to the whole batch: end-to-end latency means "handed to the application".
+ */
+final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceListener {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaConsumerHandle.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+    private final String topic;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final MessageListener listener;
+    private final EpochNanoClock clock;
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    KafkaConsumerHandle(String topic, KafkaConsumer<byte[], byte[]> consumer, MessageListener listener,
+                        EpochNanoClock clock) {
+        this.topic = topic;
+        this.consumer = consumer;
+        this.listener = listener;
+        this.clock = clock;
+        this.thread = new Thread(this::pollLoop, "msgbench-consumer-" + topic);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void pollLoop() {
+        try {
+            consumer.subscribe(List.of(topic), this);
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                long receiveTime = clock.epochNanos();
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    listener.onMessage(r.partition(), r.value(), receiveTime);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (RuntimeException e) {
+            LOG.error("Consumer of {} stopped: {}", topic, e.toString());
+        } finally {
+            consumer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Also called with an empty set when the group has more consumers than partitions: that is ready too. */
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        assigned.countDown();
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        // nothing to commit beyond auto-commit: the harness counts, it does not process
+    }
+
+    @Override
+    public boolean awaitAssignment(Duration timeout) throws InterruptedException {
+        return assigned.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

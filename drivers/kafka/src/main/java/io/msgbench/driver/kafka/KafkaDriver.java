@@ -1,0 +1,192 @@
+package io.msgbench.driver.kafka;
+
+import io.msgbench.broker.BrokerClientSettings;
+import io.msgbench.driver.ConsumerHandle;
+import io.msgbench.driver.DriverContext;
+import io.msgbench.driver.MessageListener;
+import io.msgbench.driver.MessagingDriver;
+import io.msgbench.driver.ProducerHandle;
+import io.msgbench.metrics.EpochNanoClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The kafka-clients driver: an Admin for topics, one KafkaProducer per producer, one KafkaConsumer per consumer. */
+final class KafkaDriver implements MessagingDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaDriver.class);
+
+    private Admin admin;
+    private Map<String, String> producerConfig;
+    private Map<String, String> consumerConfig;
+    private Map<String, String> topicConfig;
+    private short replicationFactor;
+    private EpochNanoClock clock;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    @Override
+    public EffectiveClientConfig initialize(DriverContext context) {
+        Map<String, String> common = new LinkedHashMap<>(context.common());
+        common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, context.bootstrapServers());
+        producerConfig = merge(KafkaClientDefaults.producer(), common, ProducerConfig.configNames(), context.producer());
+        consumerConfig = merge(KafkaClientDefaults.consumer(), common, ConsumerConfig.configNames(), context.consumer());
+        topicConfig = Map.copyOf(context.topic());
+        replicationFactor = context.replicationFactor();
+        clock = context.clock();
+        Map<String, Object> adminConfig = new HashMap<>(BrokerClientSettings.admin());
+        for (Map.Entry<String, String> e : common.entrySet()) {
+            if (AdminClientConfig.configNames().contains(e.getKey())) {
+                adminConfig.put(e.getKey(), e.getValue());
+            }
+        }
+        admin = Admin.create(adminConfig);
+        return new EffectiveClientConfig(producerConfig, consumerConfig, topicConfig);
+    }
+
+    /**
+     * Later maps win. Only keys the side knows are taken from the common block, so the clients do not
+     * warn about settings meant for the other side; side-specific keys pass through unchanged.
+     */
+    private static Map<String, String> merge(Map<String, String> defaults, Map<String, String> common,
+                                             Set<String> known, Map<String, String> side) {
+        Map<String, String> merged = new LinkedHashMap<>(defaults);
+        common.forEach((k, v) -> {
+            if (known.contains(k)) {
+                merged.put(k, v);
+            }
+        });
+        merged.putAll(side);
+        return merged;
+    }
+
+    @Override
+    public void createTopics(List<String> topics, int partitions, Duration timeout) {
+        List<NewTopic> newTopics = new ArrayList<>();
+        for (String t : topics) {
+            newTopics.add(new NewTopic(t, partitions, replicationFactor).configs(topicConfig));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            admin.createTopics(newTopics).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Creation returns before every partition has a leader; producers would stall on metadata otherwise.
+            while (!allLeadersElected(topics, partitions)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topics " + topics + " have no leader for every partition after "
+                            + timeout.toSeconds() + " s");
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Creating topics " + topics + " failed: " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Creating topics " + topics + " took longer than " + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    private boolean allLeadersElected(List<String> topics, int partitions) throws InterruptedException {
+        try {
+            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+            for (TopicDescription d : descriptions.values()) {
+                if (d.partitions().size() != partitions) {
+                    return false;
+                }
+                for (TopicPartitionInfo p : d.partitions()) {
+                    if (p.leader() == null) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new IllegalStateException("Describing topics " + topics + " failed: " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void deleteTopics(List<String> topics, Duration timeout) {
+        try {
+            admin.deleteTopics(topics).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Deleting topics {} failed: {}", topics, e.getCause() == null ? e.toString() : e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public ProducerHandle createProducer(String topic) {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(toProperties(producerConfig));
+        KafkaProducerHandle handle = new KafkaProducerHandle(topic, producer);
+        synchronized (clients) {
+            clients.add(handle);
+        }
+        return handle;
+    }
+
+    @Override
+    public ConsumerHandle createConsumer(String topic, String subscription, MessageListener listener) {
+        Map<String, String> config = new LinkedHashMap<>(consumerConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, subscription);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(toProperties(config));
+        KafkaConsumerHandle handle = new KafkaConsumerHandle(topic, consumer, listener, clock);
+        synchronized (clients) {
+            clients.add(handle);
+        }
+        handle.start();
+        return handle;
+    }
+
+    private static Properties toProperties(Map<String, String> map) {
+        Properties p = new Properties();
+        p.putAll(map);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (clients) {
+            toClose = new ArrayList<>(clients);
+            clients.clear();
+        }
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Closing a Kafka client failed: {}", e.toString());
+            }
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(10));
+            admin = null;
+        }
+    }
+}

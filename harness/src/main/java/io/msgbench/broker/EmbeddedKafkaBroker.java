@@ -1,0 +1,406 @@
+package io.msgbench.broker;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) in a child JVM started from this
+ * JVM's own classpath, so no Kafka installation is needed.
+ *
+ * <p>Why a child JVM: the broker's threads, heap and GC pauses stay out of the measuring JVM, and the
+ * broker can be killed without taking the harness down. The child watches its stdin pipe and exits,
+ * deleting its directory, when this JVM closes it or dies (see {@link EmbeddedBrokerMain}); a JVM shutdown
+ * hook closes brokers still open at exit (Ctrl-C). Directories orphaned anyway (the child killed too) are
+ * swept by the next {@link #start}.
+ *
+ * <p>The directory {@code msgbench-broker-<this pid>-<random>} under {@code java.io.tmpdir} holds
+ * {@code server.properties}, the data, and {@code broker.log} (the child's stdout and stderr). If start-up
+ * fails, the data is deleted but the directory and its log are kept for reading; the error message names
+ * the log. {@link #close()} deletes everything, so copy the log first ({@link #copyLogTo}) when a run failed.
+ */
+public final class EmbeddedKafkaBroker implements BrokerHandle {
+    /** Start attempts when another process takes a chosen port before the broker binds it. */
+    static final int MAX_ATTEMPTS = 3;
+    /** JVM options besides the heap: Kafka's own start script's GC settings, so figures compare with a real broker. */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
+            "-XX:+ExplicitGCInvokesConcurrent", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+    /** Key of the child JVM's options in {@link #settings()}. */
+    public static final String JVM_OPTIONS_SETTING = "msgbench.broker.jvm.options";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final long POLL_MS = 100;
+    private static final Set<EmbeddedKafkaBroker> OPEN = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean SHUTDOWN_HOOK = new AtomicBoolean();
+
+    private final Path directory;
+    private final Path log;
+    private final Process process;
+    private final int port;
+    private final Map<String, String> settings;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Duration startDuration = Duration.ZERO;
+
+    private EmbeddedKafkaBroker(Path directory, Process process, int port, Map<String, String> settings) {
+        this.directory = directory;
+        this.log = directory.resolve("broker.log");
+        this.process = process;
+        this.port = port;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts a broker and returns once it has answered an admin round trip.
+     *
+     * @throws BrokerUnavailableException when it does not start within the options' timeout; the message
+     *                                    names the broker's log file
+     */
+    public static EmbeddedKafkaBroker start(EmbeddedBrokerOptions options) {
+        return start(options, EmbeddedKafkaBroker::freeLoopbackPort);
+    }
+
+    /** {@link #start(EmbeddedBrokerOptions)} with the ports taken from {@code freePort} (tests force a bind race). */
+    static EmbeddedKafkaBroker start(EmbeddedBrokerOptions options, IntSupplier freePort) {
+        for (Path stale : OwnedTempDirectories.sweepStale(OwnedTempDirectories.root())) {
+            LOG.info("Deleted {}, left behind by a process that no longer runs", stale);
+        }
+        Path directory = OwnedTempDirectories.create("broker");
+        long startNanos = System.nanoTime();
+        long deadline = startNanos + options.startTimeout().toNanos();
+        String timeout = Messages.duration(options.startTimeout());
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort.getAsInt();
+            int controllerPort = freePort.getAsInt();
+            while (controllerPort == port) {
+                controllerPort = freePort.getAsInt();
+            }
+            Map<String, String> brokerSettings = EmbeddedBrokerSettings.of(
+                    port, controllerPort, directory.resolve("data"), options.brokerProperties());
+            EmbeddedBrokerSettings.write(brokerSettings, directory.resolve("server.properties"));
+            List<String> jvmOptions = jvmOptions(options);
+            Map<String, String> recorded = new TreeMap<>(brokerSettings);
+            recorded.put(JVM_OPTIONS_SETTING, String.join(" ", jvmOptions));
+            EmbeddedKafkaBroker broker = launch(directory, jvmOptions, port, Map.copyOf(recorded));
+            try {
+                broker.awaitReady(deadline, timeout);
+                broker.startDuration = Duration.ofNanos(System.nanoTime() - startNanos);
+                LOG.info("Embedded Kafka broker {} ready at {} in {} ms (directory {})", broker.version(),
+                        broker.bootstrapServers(), broker.startDuration.toMillis(), directory);
+                return broker;
+            } catch (StartFailure failure) {
+                broker.abandon();
+                if (failure.portTaken && attempt < MAX_ATTEMPTS) {
+                    LOG.info("Embedded broker port taken meanwhile ({}); retrying with other ports", failure.getMessage());
+                    continue;
+                }
+                throw new BrokerUnavailableException("Embedded Kafka broker did not start: " + failure.getMessage()
+                        + (failure.portTaken ? " (after " + attempt + " attempts)" : "") + "; see " + broker.log);
+            } catch (InterruptedException e) {
+                broker.abandon();
+                Thread.currentThread().interrupt();
+                throw new BrokerUnavailableException("Embedded Kafka broker start interrupted; see " + broker.log);
+            } catch (RuntimeException | Error e) {
+                broker.abandon();
+                throw e;
+            }
+        }
+    }
+
+    private static EmbeddedKafkaBroker launch(Path directory, List<String> jvmOptions, int port,
+                                              Map<String, String> settings) {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(absoluteClasspath());
+        command.add(EmbeddedBrokerMain.class.getName());
+        command.add(directory.toString());
+        command.add(directory.resolve("server.properties").toString());
+        File log = directory.resolve("broker.log").toFile();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        // stdin stays a pipe: closing it (or dying) is how this JVM tells the child to go.
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new BrokerUnavailableException("Cannot launch the embedded broker's JVM (" + command.get(0)
+                    + "): " + e.getMessage(), e);
+        }
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, process, port, settings);
+        register(broker);
+        return broker;
+    }
+
+    private static List<String> jvmOptions(EmbeddedBrokerOptions options) {
+        List<String> all = new ArrayList<>();
+        all.add("-Xms" + options.minHeap());
+        all.add("-Xmx" + options.maxHeap());
+        all.addAll(JVM_OPTIONS);
+        return all;
+    }
+
+    /** This JVM's classpath with relative entries made absolute, so the child's working directory does not matter. */
+    private static String absoluteClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.isEmpty())
+                .map(e -> new File(e).getAbsolutePath())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static void register(EmbeddedKafkaBroker broker) {
+        if (SHUTDOWN_HOOK.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(
+                    () -> List.copyOf(OPEN).forEach(EmbeddedKafkaBroker::close), "msgbench-embedded-broker-close"));
+        }
+        OPEN.add(broker);
+    }
+
+    /** Ready = the listener accepts a TCP connection, then the broker lists itself and its topics over the admin API. */
+    private void awaitReady(long deadline, String timeout) throws StartFailure, InterruptedException {
+        while (!portAccepts()) {
+            checkProgress(deadline, timeout, "its port never opened");
+            Thread.sleep(POLL_MS);
+        }
+        Map<String, Object> config = new HashMap<>(BrokerClientSettings.admin(Duration.ofSeconds(10)));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "msgbench-broker-readiness");
+        try (Admin admin = Admin.create(config)) {
+            roundTrip(admin, a -> a.describeCluster().nodes(), nodes -> !nodes.isEmpty(), deadline, timeout);
+            roundTrip(admin, a -> a.listTopics().names(), names -> true, deadline, timeout);
+        }
+    }
+
+    /** Repeats an admin call until it returns an acceptable answer, watching the child and the deadline. */
+    private <T> void roundTrip(Admin admin, Function<Admin, KafkaFuture<T>> call, Predicate<T> acceptable,
+                               long deadline, String timeout) throws StartFailure, InterruptedException {
+        String lastProblem = "no admin answer";
+        while (true) {
+            KafkaFuture<T> answer = call.apply(admin);
+            while (!answer.isDone()) {
+                checkProgress(deadline, timeout, lastProblem);
+                try {
+                    answer.get(POLL_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException notYet) {
+                    // Examined below once done.
+                }
+            }
+            try {
+                T value = answer.get();
+                if (acceptable.test(value)) {
+                    return;
+                }
+                lastProblem = "the broker has not registered itself yet";
+            } catch (ExecutionException e) {
+                lastProblem = "last admin error: " + Messages.rootMessage(e.getCause());
+            }
+            checkProgress(deadline, timeout, lastProblem);
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    private void checkProgress(long deadline, String timeout, String problem) throws StartFailure {
+        if (!process.isAlive()) {
+            int code = process.exitValue();
+            String cause = failureLine().orElse("the broker process exited with code " + code);
+            throw new StartFailure(cause, code == EmbeddedBrokerMain.EXIT_BIND_FAILED);
+        }
+        if (System.nanoTime() - deadline >= 0) {
+            throw new StartFailure("not ready within " + timeout + " (" + problem + ")", false);
+        }
+    }
+
+    private boolean portAccepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) POLL_MS);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** The cause the child printed for a failed start-up, if it got that far. */
+    private Optional<String> failureLine() {
+        try {
+            return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+                    .filter(l -> l.startsWith(EmbeddedBrokerMain.FAILED_PREFIX))
+                    .reduce((first, second) -> second)
+                    .map(l -> l.substring(EmbeddedBrokerMain.FAILED_PREFIX.length()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** After a failed attempt: the child is gone, its data deleted; the directory and log stay for reading. */
+    private void abandon() {
+        closed.set(true);
+        OPEN.remove(this);
+        stopProcess(Duration.ZERO);
+        OwnedTempDirectories.deleteRecursively(directory.resolve("data"));
+    }
+
+    /** A port nobody listened on a moment ago (another process may take it before the broker binds: retried). */
+    static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public String kind() {
+        return "embedded";
+    }
+
+    /** The Kafka version on this classpath, which is the one the child runs. */
+    @Override
+    public String version() {
+        return AppInfoParser.getVersion();
+    }
+
+    /** Every broker setting written to {@code server.properties}, plus the child's JVM options ({@link #JVM_OPTIONS_SETTING}). */
+    @Override
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** {@code broker.log}, until {@link #close()} deletes it. */
+    @Override
+    public Optional<Path> logFile() {
+        return closed.get() || !Files.exists(log) ? Optional.empty() : Optional.of(log);
+    }
+
+    /**
+     * Copies the broker's log to {@code dir/broker.log} (replacing it), e.g. into the results folder after a
+     * failure.
+     *
+     * @return the copy, or empty when the broker is already closed
+     */
+    public Optional<Path> copyLogTo(Path dir) {
+        Optional<Path> source = logFile();
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(dir);
+            return Optional.of(Files.copy(source.get(), dir.resolve("broker.log"), StandardCopyOption.REPLACE_EXISTING));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the broker log to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** From the {@link #start} call until the broker answered. */
+    public Duration startDuration() {
+        return startDuration;
+    }
+
+    /** The broker's directory (deleted by {@link #close()}). */
+    Path directory() {
+        return directory;
+    }
+
+    /** The child JVM. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    /**
+     * Closes the child's stdin, which makes it stop the broker and delete its directory; kills it after
+     * 10 s if it has not exited, and deletes what is left. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopProcess(CLOSE_GRACE);
+        OwnedTempDirectories.deleteRecursively(directory);
+        OPEN.remove(this);
+    }
+
+    private void stopProcess(Duration grace) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException alreadyClosed) {
+            // The child has gone already.
+        }
+        boolean interrupted = false;
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Embedded broker (pid {}) did not stop within {}; killing it", process.pid(), Messages.duration(grace));
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "embedded Kafka " + version() + " at " + bootstrapServers() + " (" + directory + ")";
+    }
+
+    /** Why one start attempt failed; {@code portTaken} when another attempt with new ports may succeed. */
+    private static final class StartFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final boolean portTaken;
+
+        StartFailure(String message, boolean portTaken) {
+            super(message, null, false, false);
+            this.portTaken = portTaken;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.msgbench.driver;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One messaging system's client, as the harness drives it: topics, producers, consumers. A driver
+ * is created by its {@link DriverFactory}, initialised once per worker and closed at the end.
+ *
+ * <p>Implementations must not allocate or block on behalf of the harness beyond what the client
+ * library itself needs; completion and delivery are reported through the listener interfaces.
+ */
+public interface MessagingDriver extends AutoCloseable {
+
+    /**
+     * Connects and records the effective configuration.
+     *
+     * @return the client properties exactly as the driver will pass them to each side, so the run
+     *     can print and store them
+     */
+    EffectiveClientConfig initialize(DriverContext context);
+
+    /** Creates the topics and waits until they are usable. */
+    void createTopics(List<String> topics, int partitions, Duration timeout);
+
+    /** Deletes topics this driver created; failures are reported, never thrown. */
+    void deleteTopics(List<String> topics, Duration timeout);
+
+    /** A producer for one topic. */
+    ProducerHandle createProducer(String topic);
+
+    /**
+     * A consumer of one topic in one subscription (consumer group). It starts receiving at once and
+     * delivers through {@code listener} from its own thread.
+     */
+    ConsumerHandle createConsumer(String topic, String subscription, MessageListener listener);
+
+    /** Closes every client this driver made. */
+    @Override
+    void close();
+
+    /** The configuration a driver was initialised with: generic key/value blocks per side. */
+    record EffectiveClientConfig(Map<String, String> producer, Map<String, String> consumer,
+                                 Map<String, String> topic) {
+        public EffectiveClientConfig {
+            producer = Map.copyOf(producer);
+            consumer = Map.copyOf(consumer);
+            topic = Map.copyOf(topic);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.msgbench.driver;
+
+/** A producer bound to one topic. Used by one sender thread at a time. */
+public interface ProducerHandle extends AutoCloseable {
+    /**
+     * Sends asynchronously. The driver must have copied {@code payload} (or be done with it) when this
+     * method returns, because the harness rewrites the same buffer for the next message. Exactly one
+     * call of {@code listener.onCompletion(token, ...)} follows, from any thread, possibly this one.
+     *
+     * @param key     the message key, or {@code null} for none
+     * @param payload the message value, stamp included
+     * @param token   opaque to the driver, handed back on completion
+     */
+    void send(byte[] key, byte[] payload, long token, SendListener listener);
+
+    /** Sends everything buffered and waits for the acknowledgements. */
+    void flush();
+
+    @Override
+    void close();
+}

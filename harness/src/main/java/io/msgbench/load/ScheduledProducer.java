@@ -1,0 +1,151 @@
+package io.msgbench.load;
+
+import io.msgbench.driver.ProducerHandle;
+import io.msgbench.driver.SendListener;
+import io.msgbench.metrics.EpochNanoClock;
+import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.metrics.PhaseLedger;
+import io.msgbench.metrics.PhaseRecorder;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One producer under a rate schedule: stamps and sends its due messages, and records what the
+ * acknowledgements say. Sending happens on one sender thread; completions arrive on the client's
+ * I/O thread. Neither path allocates or locks.
+ */
+public final class ScheduledProducer implements SendListener {
+    /** Messages that may be in flight per producer before the sender waits for acknowledgements. */
+    static final int IN_FLIGHT_CAPACITY = 1 << 16;
+
+    private final int producerId;
+    private final String topic;
+    private final ProducerHandle handle;
+    private final byte[] payload;
+    private final EpochNanoClock clock;
+    private final PhaseLedger ledger;
+    private final InFlightTable inFlight = new InFlightTable(IN_FLIGHT_CAPACITY);
+    private final AtomicLong issued = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+
+    // Written before the sender thread starts a segment, read by the coordinator for schedule debt.
+    private volatile RateSchedule schedule;
+    private volatile long segmentBase;
+    // Owned by the sender thread.
+    private long scheduleIndex;
+    private long nextSequence;
+
+    /**
+     * @param payload the message buffer, at least {@link PayloadStamp#SIZE} bytes, its content after the
+     *                stamp already filled; reused for every message since drivers copy on send
+     */
+    public ScheduledProducer(int producerId, String topic, ProducerHandle handle, byte[] payload,
+                             EpochNanoClock clock, PhaseLedger ledger) {
+        if (payload.length < PayloadStamp.SIZE) {
+            throw new IllegalArgumentException("message size " + payload.length + " is smaller than the "
+                    + PayloadStamp.SIZE + "-byte stamp");
+        }
+        this.producerId = producerId;
+        this.topic = topic;
+        this.handle = handle;
+        this.payload = payload;
+        this.clock = clock;
+        this.ledger = ledger;
+    }
+
+    public int producerId() {
+        return producerId;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int messageSize() {
+        return payload.length;
+    }
+
+    /** Starts a new schedule segment; sequence numbers continue. Call before the sender thread runs. */
+    public void startSchedule(RateSchedule newSchedule) {
+        this.scheduleIndex = 0;
+        this.segmentBase = nextSequence;
+        this.schedule = newSchedule;
+    }
+
+    /** Intended time of the next message, epoch nanoseconds. */
+    long nextIntendedTime() {
+        return schedule.intendedTime(scheduleIndex);
+    }
+
+    /** False when the next message's in-flight slot is still taken (the sender must wait). */
+    boolean canSend() {
+        return inFlight.isFree(nextSequence);
+    }
+
+    /** Stamps and sends the next message, due at {@code intended}. */
+    void sendNext(long intended) {
+        long sequence = nextSequence;
+        int phase = ledger.currentPhase();
+        long sendTime = clock.epochNanos();
+        PayloadStamp.write(payload, phase, producerId, sequence, intended, sendTime);
+        inFlight.claim(sequence, intended, sendTime, phase);
+        ledger.phase(phase).recordLatency(LatencyMetric.PUBLISH_DELAY_LATENCY, intended, sendTime);
+        nextSequence = sequence + 1;
+        scheduleIndex++;
+        issued.lazySet(sequence + 1);
+        handle.send(null, payload, sequence, this);
+    }
+
+    @Override
+    public void onCompletion(long sequence, Exception error) {
+        long ackTime = clock.epochNanos();
+        PhaseRecorder recorder = ledger.phase(inFlight.phase(sequence));
+        if (error == null) {
+            recorder.recordLatency(LatencyMetric.PUBLISH_LATENCY, inFlight.sent(sequence), ackTime);
+            recorder.recordLatency(LatencyMetric.PUBLISH_LATENCY_CORRECTED, inFlight.intended(sequence), ackTime);
+            recorder.messageSent();
+        } else {
+            recorder.publishError();
+        }
+        inFlight.release(sequence);
+        completed.incrementAndGet();
+    }
+
+    /**
+     * Sends one readiness probe (phase 0, never counted, sequence −1); only while no sender loop
+     * runs this producer, since it uses the same buffer.
+     */
+    public void sendProbe(SendListener listener) {
+        long now = clock.epochNanos();
+        PayloadStamp.write(payload, PayloadStamp.PROBE_PHASE, producerId, -1, now, now);
+        handle.send(null, payload, -1, listener);
+    }
+
+    /** Messages handed to the client so far. */
+    public long issued() {
+        return issued.get();
+    }
+
+    /** Sends handed to the client whose completion has not arrived yet. */
+    public long inFlight() {
+        return issued.get() - completed.get();
+    }
+
+    /** Messages due by {@code epochNanos} under the current schedule segment but not yet sent. */
+    public long scheduleDebt(long epochNanos) {
+        RateSchedule s = schedule;
+        if (s == null) {
+            return 0;
+        }
+        return Math.max(0, s.dueBy(epochNanos) - (issued() - segmentBase));
+    }
+
+    /** Sends everything the client buffers now. */
+    public void flush() {
+        handle.flush();
+    }
+
+    /** Closes the client of this producer. */
+    public void closeHandle() {
+        handle.close();
+    }
+}

@@ -1,0 +1,14 @@
+package io.msgbench.report;
+
+import io.msgbench.worker.Worker.DrainResult;
+import io.msgbench.worker.Worker.WorkerInfo;
+import java.util.List;
+
+/** One fork (one worker lifetime) of a scenario: its iterations and how its drain ended. */
+public record ForkResult(WorkerInfo worker, List<IterationResult> warmup, List<IterationResult> measurement,
+                         DrainResult drain, long probeNanos) {
+    public ForkResult {
+        warmup = List.copyOf(warmup);
+        measurement = List.copyOf(measurement);
+    }
+}

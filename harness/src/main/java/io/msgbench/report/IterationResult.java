@@ -1,0 +1,56 @@
+package io.msgbench.report;
+
+import io.msgbench.metrics.LatencyMetric;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The final figures of one iteration on one fork, after the drain: every message this iteration sent
+ * is accounted for here, whenever it was received.
+ *
+ * @param index             1-based among the iterations of its kind (warmup or measurement)
+ * @param durationNanos     the exact length of the iteration as the worker measured it
+ * @param messagesSent      acknowledged sends
+ * @param receivedInWindow  messages of any iteration received during this one (for the consume rate)
+ * @param scheduleDebt      messages due by the end of the iteration that were not sent yet
+ * @param messageSize       bytes per message, for the MB/s figures
+ * @param latencies         nanosecond histograms; read-only by convention (writers never modify them)
+ */
+public record IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,
+                              long messagesSent, long publishErrors, long messagesReceived, long receivedInWindow,
+                              long negativeLatencies, long scheduleDebt, int messageSize,
+                              Map<LatencyMetric, Histogram> latencies) {
+    private static final double NANOS_PER_SECOND = 1e9;
+    /** MB as OMB and Kafka's perf tools count it: 2^20 bytes. */
+    public static final double BYTES_PER_MB = 1024.0 * 1024.0;
+
+    public IterationResult {
+        latencies = Map.copyOf(latencies);
+    }
+
+    public Histogram latency(LatencyMetric metric) {
+        return latencies.get(metric);
+    }
+
+    public double seconds() {
+        return durationNanos / NANOS_PER_SECOND;
+    }
+
+    /** Acknowledged messages per second. */
+    public double publishRate() {
+        return messagesSent / seconds();
+    }
+
+    /** Messages received per second during the iteration, over all subscriptions. */
+    public double consumeRate() {
+        return receivedInWindow / seconds();
+    }
+
+    public double publishThroughputMB() {
+        return publishRate() * messageSize / BYTES_PER_MB;
+    }
+
+    public double consumeThroughputMB() {
+        return consumeRate() * messageSize / BYTES_PER_MB;
+    }
+}

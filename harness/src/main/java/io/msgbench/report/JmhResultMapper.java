@@ -1,0 +1,267 @@
+package io.msgbench.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.report.jmh.JmhBenchmarkResult;
+import io.msgbench.report.jmh.JmhMetric;
+import io.msgbench.report.jmh.JmhMetric.HistogramEntry;
+import io.msgbench.report.jmh.JmhStatistics;
+import io.msgbench.scenario.IterationSettings;
+import io.msgbench.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+/**
+ * Maps a {@link ScenarioResult} onto JMH's result shape (DESIGN §5): the primary latency in mode
+ * {@code sample} with its histogram, rates and latencies as averaged secondaries, counts with JMH's
+ * sum semantics, and everything JMH has no field for under the extra key {@code msgbench}.
+ *
+ * <p>Latency percentiles are HdrHistogram's (the highest value equivalent to the bucket, 3 significant
+ * digits), in the unit {@code ms/op}; the sample histogram lists one {@code [value, count]} pair per
+ * non-empty HdrHistogram bucket.
+ */
+public final class JmhResultMapper {
+    static final String LATENCY_UNIT = "ms/op";
+    private static final double NANOS_PER_MS = 1e6;
+    private static final double[] PERCENTILE_RANKS = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 99.999, 99.9999, 100.0};
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private JmhResultMapper() {
+    }
+
+    public static List<JmhBenchmarkResult> toJmh(List<ScenarioResult> results) {
+        return results.stream().map(JmhResultMapper::toJmh).toList();
+    }
+
+    public static JmhBenchmarkResult toJmh(ScenarioResult r) {
+        Scenario s = r.scenario();
+        IterationSettings it = s.iterations();
+        LatencyMetric primary = r.primaryMetric();
+        boolean consumes = s.workload().subscriptionsPerTopic() > 0;
+
+        JmhMetric primaryMetric = JmhMetric.ofHistogram(sampleHistogram(r, primary), LATENCY_UNIT)
+                .withScorePercentiles(hdrPercentiles(merged(r, primary)));
+
+        Map<String, JmhMetric> secondaries = new TreeMap<>();
+        secondaries.put("publishRate", JmhMetric.ofIterations(perIteration(r, IterationResult::publishRate), "ops/s"));
+        secondaries.put("publishThroughput",
+                JmhMetric.ofIterations(perIteration(r, IterationResult::publishThroughputMB), "MB/s"));
+        if (consumes) {
+            secondaries.put("consumeRate", JmhMetric.ofIterations(perIteration(r, IterationResult::consumeRate), "ops/s"));
+            secondaries.put("consumeThroughput",
+                    JmhMetric.ofIterations(perIteration(r, IterationResult::consumeThroughputMB), "MB/s"));
+        }
+        for (LatencyMetric m : LatencyMetric.values()) {
+            boolean endToEnd = m == LatencyMetric.END_TO_END_LATENCY || m == LatencyMetric.END_TO_END_LATENCY_CORRECTED;
+            if (m == primary || (endToEnd && !consumes)) {
+                continue;
+            }
+            double[][] means = perIteration(r, i -> i.latency(m).getTotalCount() == 0 ? Double.NaN
+                    : i.latency(m).getMean() / NANOS_PER_MS);
+            secondaries.put(m.resultName(), JmhMetric.ofIterations(means, LATENCY_UNIT)
+                    .withScorePercentiles(hdrPercentiles(merged(r, m))));
+        }
+        secondaries.put("messagesSent", JmhMetric.ofSum(perIteration(r, i -> i.messagesSent()), "#"));
+        secondaries.put("publishErrors", JmhMetric.ofSum(perIteration(r, i -> i.publishErrors()), "#"));
+        secondaries.put("negativeLatencies", JmhMetric.ofSum(perIteration(r, i -> i.negativeLatencies()), "#"));
+        if (consumes) {
+            secondaries.put("messagesReceived", JmhMetric.ofSum(perIteration(r, i -> i.messagesReceived()), "#"));
+        }
+        // JMH's sample-mode percentile companions, from HdrHistogram like every other percentile here.
+        Histogram all = merged(r, primary);
+        JmhMetric.SAMPLE_PERCENTILES.forEach((name, rank) -> secondaries.put(name,
+                JmhMetric.ofPercentile(all.getValueAtPercentile(rank) / NANOS_PER_MS,
+                        perIteration(r, i -> i.latency(primary).getValueAtPercentile(rank) / NANOS_PER_MS),
+                        LATENCY_UNIT)));
+
+        RunEnvironment env = r.environment();
+        return JmhBenchmarkResult.builder()
+                .benchmark(r.benchmarkName())
+                .mode("sample")
+                .threads(r.threads())
+                .forks(r.forks().size())
+                .jvm(env.jvm())
+                .jvmArgs(env.jvmArgs())
+                .jdkVersion(env.jdkVersion())
+                .vmName(env.vmName())
+                .vmVersion(env.vmVersion())
+                .warmup(it.warmupIterations(), JmhBenchmarkResult.timeValue(it.warmupTime()))
+                .warmupBatchSize(1)
+                .measurement(it.measurementIterations(), JmhBenchmarkResult.timeValue(it.measurementTime()))
+                .measurementBatchSize(1)
+                .params(new TreeMap<>(s.params()))
+                .primaryMetric(primaryMetric)
+                .secondaryMetrics(secondaries)
+                .extra(extra(r))
+                .build();
+    }
+
+    /** rawDataHistogram: [fork][iteration][[ms, count]] over HdrHistogram's non-empty buckets. */
+    private static List<List<List<HistogramEntry>>> sampleHistogram(ScenarioResult r, LatencyMetric m) {
+        List<List<List<HistogramEntry>>> forks = new ArrayList<>();
+        for (ForkResult f : r.forks()) {
+            List<List<HistogramEntry>> iterations = new ArrayList<>();
+            for (IterationResult i : f.measurement()) {
+                List<HistogramEntry> entries = new ArrayList<>();
+                for (HistogramIterationValue v : i.latency(m).recordedValues()) {
+                    entries.add(new HistogramEntry(v.getValueIteratedTo() / NANOS_PER_MS, v.getCountAtValueIteratedTo()));
+                }
+                iterations.add(entries);
+            }
+            forks.add(iterations);
+        }
+        return forks;
+    }
+
+    private static double[][] perIteration(ScenarioResult r, ToDoubleFunction<IterationResult> value) {
+        double[][] out = new double[r.forks().size()][];
+        for (int f = 0; f < out.length; f++) {
+            out[f] = r.forks().get(f).measurement().stream().mapToDouble(value).toArray();
+        }
+        return out;
+    }
+
+    /** The measurement iterations of every fork merged into one histogram (nanoseconds). */
+    static Histogram merged(ScenarioResult r, LatencyMetric m) {
+        Histogram h = new Histogram(3);
+        for (ForkResult f : r.forks()) {
+            for (IterationResult i : f.measurement()) {
+                h.add(i.latency(m));
+            }
+        }
+        return h;
+    }
+
+    private static Map<String, Double> hdrPercentiles(Histogram h) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (double rank : PERCENTILE_RANKS) {
+            out.put(Double.toString(rank), h.getTotalCount() == 0 ? Double.NaN
+                    : (rank == 100.0 ? h.getMaxValue() : h.getValueAtPercentile(rank)) / NANOS_PER_MS);
+        }
+        return out;
+    }
+
+    /** The extra key: effective configuration, per-iteration figures, warnings, iteration-level intervals. */
+    static ObjectNode extra(ScenarioResult r) {
+        Scenario s = r.scenario();
+        RunEnvironment env = r.environment();
+        ObjectNode root = JSON.objectNode();
+        root.put("harnessVersion", env.harnessVersion());
+        root.put("primaryMetric", r.primaryMetric().resultName());
+        root.put("percentiles", "HdrHistogram, highest equivalent value, 3 significant digits");
+        root.put("forkMode", "in-process");
+        ObjectNode config = root.putObject("configuration");
+        ObjectNode workload = config.putObject("workload");
+        s.workload().asMap().forEach((k, v) -> workload.putPOJO(k, v));
+        config.put("driver", s.driver());
+        if (!r.forks().isEmpty()) {
+            var info = r.forks().get(0).worker();
+            config.put("clientVersion", info.clientVersion());
+            putSorted(config.putObject("producer"), info.clientConfig().producer());
+            putSorted(config.putObject("consumer"), info.clientConfig().consumer());
+            putSorted(config.putObject("topic"), info.clientConfig().topic());
+            root.put("clockAnchorErrorNanos", info.clockAnchorErrorNanos());
+        }
+        ObjectNode broker = config.putObject("broker");
+        broker.put("kind", r.broker().kind());
+        broker.put("version", r.broker().version());
+        broker.put("bootstrapServers", r.broker().bootstrapServers());
+        putSorted(broker.putObject("settings"), r.broker().settings());
+        ObjectNode host = config.putObject("host");
+        host.put("name", env.host());
+        host.put("os", env.os());
+        host.put("cpus", env.cpus());
+        host.put("maxHeapBytes", env.maxHeapBytes());
+        ArrayNode warnings = root.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+
+        ArrayNode forks = root.putArray("forks");
+        for (ForkResult f : r.forks()) {
+            ObjectNode fork = forks.addObject();
+            fork.put("probeMillis", f.probeNanos() / NANOS_PER_MS);
+            ObjectNode drain = fork.putObject("drain");
+            drain.put("complete", f.drain().complete());
+            drain.put("expected", f.drain().expected());
+            drain.put("received", f.drain().received());
+            drain.put("inFlight", f.drain().inFlight());
+            drain.put("millis", f.drain().waitedNanos() / NANOS_PER_MS);
+            ArrayNode iterations = fork.putArray("iterations");
+            List<IterationResult> each = new ArrayList<>(f.warmup());
+            each.addAll(f.measurement());
+            for (IterationResult i : each) {
+                ObjectNode o = iterations.addObject();
+                o.put("kind", i.warmup() ? "warmup" : "measurement");
+                o.put("index", i.index());
+                o.put("startEpochNanos", i.startEpochNanos());
+                o.put("durationNanos", i.durationNanos());
+                o.put("messagesSent", i.messagesSent());
+                o.put("messagesReceived", i.messagesReceived());
+                o.put("publishErrors", i.publishErrors());
+                o.put("negativeLatencies", i.negativeLatencies());
+                o.put("scheduleDebt", i.scheduleDebt());
+                o.put("publishRate", i.publishRate());
+                o.put("consumeRate", i.consumeRate());
+                for (LatencyMetric m : LatencyMetric.values()) {
+                    Histogram h = i.latency(m);
+                    if (h.getTotalCount() > 0) {
+                        ObjectNode l = o.putObject(m.resultName());
+                        l.put("count", h.getTotalCount());
+                        l.put("p50", h.getValueAtPercentile(50) / NANOS_PER_MS);
+                        l.put("p99", h.getValueAtPercentile(99) / NANOS_PER_MS);
+                        l.put("p99.9", h.getValueAtPercentile(99.9) / NANOS_PER_MS);
+                        l.put("max", h.getMaxValue() / NANOS_PER_MS);
+                    }
+                }
+            }
+        }
+        root.set("statistics", statistics(r));
+        return root;
+    }
+
+    /**
+     * Intervals whose unit of noise is the iteration (and the fork, once there are several), since
+     * per-message samples are autocorrelated and JMH's sample-count interval is far too narrow.
+     */
+    private static ObjectNode statistics(ScenarioResult r) {
+        ObjectNode stats = JSON.objectNode();
+        stats.put("confidence", JmhStatistics.CONFIDENCE);
+        LatencyMetric primary = r.primaryMetric();
+        Map<String, ToDoubleFunction<IterationResult>> figures = new LinkedHashMap<>();
+        figures.put(primary.resultName() + ".mean", i -> i.latency(primary).getMean() / NANOS_PER_MS);
+        figures.put(primary.resultName() + ".p50", i -> i.latency(primary).getValueAtPercentile(50) / NANOS_PER_MS);
+        figures.put(primary.resultName() + ".p99", i -> i.latency(primary).getValueAtPercentile(99) / NANOS_PER_MS);
+        figures.put("publishRate", IterationResult::publishRate);
+        figures.forEach((name, f) -> {
+            ObjectNode o = stats.putObject(name);
+            double[][] raw = perIteration(r, f);
+            interval(o.putObject("iterations"), JmhStatistics.of(raw));
+            double[] forkMeans = new double[raw.length];
+            for (int k = 0; k < raw.length; k++) {
+                forkMeans[k] = JmhStatistics.of(raw[k]).mean();
+            }
+            interval(o.putObject("forks"), JmhStatistics.of(forkMeans));
+        });
+        return stats;
+    }
+
+    private static void interval(ObjectNode o, JmhStatistics s) {
+        o.put("n", s.n());
+        o.put("mean", s.mean());
+        double[] ci = s.confidenceIntervalAt(JmhStatistics.CONFIDENCE);
+        ArrayNode a = o.putArray("interval");
+        a.add(ci[0]);
+        a.add(ci[1]);
+    }
+
+    private static void putSorted(ObjectNode node, Map<String, String> values) {
+        new TreeMap<>(values).forEach(node::put);
+    }
+}

@@ -1,0 +1,63 @@
+package io.msgbench.report;
+
+import io.msgbench.report.jmh.JmhJsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Where a run's result files go (DESIGN §5): a folder and a stem; {@code <stem>.json} and later its
+ * siblings. Every file is written to a temporary file and renamed, so a reader or a crash never sees
+ * a half-written one.
+ */
+public final class ResultFiles {
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path folder;
+    private final String stem;
+
+    private ResultFiles(Path folder, String stem) {
+        this.folder = folder;
+        this.stem = stem;
+    }
+
+    /** {@code -rff dir/x.json}: folder {@code dir}, stem {@code x}. */
+    public static ResultFiles at(Path file) {
+        Path absolute = file.toAbsolutePath();
+        String name = absolute.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return new ResultFiles(absolute.getParent(), dot > 0 ? name.substring(0, dot) : name);
+    }
+
+    /** {@code <base>/<yyyyMMdd-HHmmss>/results.json}, with a {@code -N} suffix when the folder exists. */
+    public static ResultFiles newTimestampedFolder(Path base, LocalDateTime now) {
+        String name = FOLDER.format(now);
+        Path folder = base.resolve(name);
+        for (int n = 2; Files.exists(folder); n++) {
+            folder = base.resolve(name + "-" + n);
+        }
+        return new ResultFiles(folder.toAbsolutePath(), "results");
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path json() {
+        return folder.resolve(stem + ".json");
+    }
+
+    /** Replaces the JSON file with all scenarios completed so far. */
+    public void writeJson(List<ScenarioResult> completed) {
+        try {
+            Files.createDirectories(folder);
+            JmhJsonWriter.writeAtomically(JmhResultMapper.toJmh(completed), json());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + json() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.msgbench.report;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The JVM and host a scenario ran on, in JMH's terms where JMH has them. */
+public record RunEnvironment(String harnessVersion, String jvm, List<String> jvmArgs, String jdkVersion,
+                             String vmName, String vmVersion, String host, String os, int cpus, long maxHeapBytes) {
+    public RunEnvironment {
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** This JVM. */
+    public static RunEnvironment current() {
+        String version = RunEnvironment.class.getPackage().getImplementationVersion();
+        return new RunEnvironment(version == null ? "dev" : version,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                System.getProperty("java.vm.version"), hostName(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.msgbench.runner;
+
+import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.report.ForkResult;
+import io.msgbench.report.IterationResult;
+import io.msgbench.report.ScenarioResult;
+import io.msgbench.scenario.IterationSettings;
+import io.msgbench.scenario.Scenario;
+import io.msgbench.worker.Worker.WorkerInfo;
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/** What the user sees while a run goes on: plan, settings, one line per iteration, the final tables. */
+final class ConsoleReporter {
+    static final double[] TABLE_PERCENTILES = {50, 95, 99, 99.9, 99.99};
+    private static final String[] SHORT = new String[LatencyMetric.values().length];
+
+    static {
+        SHORT[LatencyMetric.END_TO_END_LATENCY_CORRECTED.ordinal()] = "e2e*";
+        SHORT[LatencyMetric.END_TO_END_LATENCY.ordinal()] = "e2e";
+        SHORT[LatencyMetric.PUBLISH_LATENCY_CORRECTED.ordinal()] = "pub*";
+        SHORT[LatencyMetric.PUBLISH_LATENCY.ordinal()] = "pub";
+        SHORT[LatencyMetric.PUBLISH_DELAY_LATENCY.ordinal()] = "delay";
+    }
+
+    private final PrintStream out;
+
+    ConsoleReporter(PrintStream out) {
+        this.out = out;
+    }
+
+    void line(String text) {
+        out.println(text);
+    }
+
+    void scenarioStart(int index, int count, Scenario s) {
+        out.println();
+        out.printf(Locale.ROOT, "# Scenario %d of %d: %s%n", index, count, s.label());
+        IterationSettings it = s.iterations();
+        out.printf(Locale.ROOT, "# Workload: %s, rate %s msg/s%n", s.workload().asMap(), fmt(s.workload().producerRate()));
+        out.printf(Locale.ROOT, "# Warmup: %d iterations, %s each; measurement: %d iterations, %s each%n",
+                it.warmupIterations(), TimeValues.format(it.warmupTime()), it.measurementIterations(),
+                TimeValues.format(it.measurementTime()));
+    }
+
+    void clientConfig(WorkerInfo info) {
+        out.printf(Locale.ROOT, "# Client: %s (%s)%n", info.driver(), info.clientVersion());
+        out.println("#   producer: " + new TreeMap<>(info.clientConfig().producer()));
+        out.println("#   consumer: " + new TreeMap<>(info.clientConfig().consumer()));
+        if (!info.clientConfig().topic().isEmpty()) {
+            out.println("#   topic:    " + new TreeMap<>(info.clientConfig().topic()));
+        }
+    }
+
+    /** One line per iteration: rates, schedule debt, then p50/p99/p99.9/max of each latency in ms. */
+    void iteration(int phase, IterationSettings it, IterationResult r, boolean finalFigures) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s %3d: pub %s msg/s %s MB/s, con %s msg/s %s MB/s, debt %d",
+                r.warmup() ? "Warmup    " : "Iteration ", r.index(), fmt(r.publishRate()), fmt(r.publishThroughputMB()),
+                fmt(r.consumeRate()), fmt(r.consumeThroughputMB()), r.scheduleDebt()));
+        for (LatencyMetric m : new LatencyMetric[] {LatencyMetric.END_TO_END_LATENCY_CORRECTED,
+                LatencyMetric.END_TO_END_LATENCY, LatencyMetric.PUBLISH_LATENCY_CORRECTED,
+                LatencyMetric.PUBLISH_LATENCY, LatencyMetric.PUBLISH_DELAY_LATENCY}) {
+            Histogram h = r.latency(m);
+            if (h.getTotalCount() == 0) {
+                continue;
+            }
+            b.append(String.format(Locale.ROOT, " | %s %s/%s/%s/%s", SHORT[m.ordinal()],
+                    ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
+                    ms(h.getMaxValue())));
+        }
+        out.println(b);
+    }
+
+    void legend() {
+        out.println("# Iteration lines: latencies p50/p99/p99.9/max in ms; * = from the intended send time"
+                + " (corrected for coordinated omission); delay = send − intended; debt = messages due but unsent.");
+    }
+
+    /** The final table of a scenario: merged measurement histograms of all forks. */
+    void scenarioResult(ScenarioResult result) {
+        Map<LatencyMetric, Histogram> merged = new EnumMap<>(LatencyMetric.class);
+        long sent = 0;
+        long received = 0;
+        long errors = 0;
+        long negative = 0;
+        double seconds = 0;
+        long receivedInWindow = 0;
+        for (ForkResult f : result.forks()) {
+            for (IterationResult r : f.measurement()) {
+                sent += r.messagesSent();
+                received += r.messagesReceived();
+                errors += r.publishErrors();
+                negative += r.negativeLatencies();
+                seconds += r.seconds();
+                receivedInWindow += r.receivedInWindow();
+                r.latencies().forEach((m, h) -> merged.computeIfAbsent(m, k -> new Histogram(h.getNumberOfSignificantValueDigits())).add(h));
+            }
+        }
+        int size = result.scenario().workload().messageSize();
+        out.println();
+        out.printf(Locale.ROOT, "Result \"%s\" %s:%n", result.benchmarkName(), result.scenario().params());
+        out.printf(Locale.ROOT, "  publish %s msg/s (%s MB/s), consume %s msg/s (%s MB/s)%n",
+                fmt(sent / seconds), fmt(sent / seconds * size / IterationResult.BYTES_PER_MB),
+                fmt(receivedInWindow / seconds), fmt(receivedInWindow / seconds * size / IterationResult.BYTES_PER_MB));
+        out.printf(Locale.ROOT, "  messages sent %d, received %d, publish errors %d, negative latencies %d%n",
+                sent, received, errors, negative);
+        out.printf(Locale.ROOT, "  %-26s %9s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p95", "p99", "p99.9",
+                "p99.99", "max", "count");
+        for (LatencyMetric m : LatencyMetric.values()) {
+            Histogram h = merged.get(m);
+            if (h == null || h.getTotalCount() == 0) {
+                continue;
+            }
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-26s", m.resultName()));
+            for (double p : TABLE_PERCENTILES) {
+                b.append(String.format(Locale.ROOT, " %9s", ms(h.getValueAtPercentile(p))));
+            }
+            b.append(String.format(Locale.ROOT, " %9s %9d", ms(h.getMaxValue()), h.getTotalCount()));
+            out.println(b);
+        }
+        for (String w : result.warnings()) {
+            out.println("  WARNING: " + w);
+        }
+    }
+
+    static String ms(long nanos) {
+        double ms = nanos / 1e6;
+        if (ms >= 100) {
+            return String.format(Locale.ROOT, "%.0f", ms);
+        }
+        if (ms >= 10) {
+            return String.format(Locale.ROOT, "%.1f", ms);
+        }
+        return String.format(Locale.ROOT, "%.3f", ms);
+    }
+
+    static String fmt(double v) {
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,51 @@
+package io.msgbench.runner;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * JMH's time syntax: a number with an optional unit ({@code 100ms}, {@code 1s}, {@code 2m} or
+ * {@code 2min}, {@code 1hr}, {@code 500us}, {@code 10ns}, {@code 1day}); a bare number is seconds.
+ * Printed back in JMH's result form, e.g. {@code "10 s"}, {@code "100 ms"}.
+ */
+final class TimeValues {
+    private static final Pattern SYNTAX = Pattern.compile("\\s*(\\d+)\\s*([a-zA-Z]*)\\s*");
+
+    private TimeValues() {
+    }
+
+    static Duration parse(String text) {
+        Matcher m = SYNTAX.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a time (examples: 10s, 100ms, 2m, 30)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2).toLowerCase(Locale.ROOT);
+        return switch (unit) {
+            case "", "s", "sec" -> Duration.ofSeconds(n);
+            case "ms" -> Duration.ofMillis(n);
+            case "us", "µs" -> Duration.ofNanos(n * 1000);
+            case "ns" -> Duration.ofNanos(n);
+            case "m", "min" -> Duration.ofMinutes(n);
+            case "h", "hr" -> Duration.ofHours(n);
+            case "d", "day" -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("'" + text + "': unknown time unit '" + unit
+                    + "' (ns, us, ms, s, m/min, hr, day)");
+        };
+    }
+
+    /** JMH's TimeValue.toString form: the largest unit that represents the value exactly. */
+    static String format(Duration d) {
+        long nanos = d.toNanos();
+        long[] factors = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
+        String[] units = {"day", "hr", "min", "s", "ms", "us", "ns"};
+        for (int i = 0; i < factors.length; i++) {
+            if (nanos % factors[i] == 0) {
+                return (nanos / factors[i]) + " " + units[i];
+            }
+        }
+        throw new AssertionError();
+    }
+}

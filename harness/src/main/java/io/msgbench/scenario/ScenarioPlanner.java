@@ -1,0 +1,89 @@
+package io.msgbench.scenario;
+
+import io.msgbench.driver.DriverFactory;
+import io.msgbench.driver.DriverRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns benchmarks and command-line parameters into scenarios, resolving every parameter name before
+ * any broker work (DESIGN §6): {@code client} selects the driver; a workload field sets the workload;
+ * {@code producer.}/{@code consumer.}/{@code topic.} prefixes address one side; any other name goes to
+ * every client whose configuration knows it. A name that resolves nowhere is an error.
+ */
+public final class ScenarioPlanner {
+    /** The driver used when a benchmark declares no {@code client} parameter. */
+    public static final String DEFAULT_DRIVER = "kafka";
+    static final String CLIENT = "client";
+
+    private final DriverRegistry drivers;
+
+    public ScenarioPlanner(DriverRegistry drivers) {
+        this.drivers = drivers;
+    }
+
+    /**
+     * @param overrides  {@code -p} values by name, in command-line order
+     * @param cli        iteration settings from the command line
+     */
+    public List<Scenario> plan(List<BenchmarkDefinition> benchmarks, Map<String, List<String>> overrides,
+                               IterationOverrides cli) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (BenchmarkDefinition b : benchmarks) {
+            IterationSettings iterations = cli.over(b.iterations().over(IterationSettings.DEFAULTS));
+            for (Map<String, String> combination : ParameterSpace.of(b.params(), overrides).combinations()) {
+                scenarios.add(resolve(b, combination, iterations));
+            }
+        }
+        return scenarios;
+    }
+
+    Scenario resolve(BenchmarkDefinition b, Map<String, String> params, IterationSettings iterations) {
+        String driverName = params.getOrDefault(CLIENT, DEFAULT_DRIVER);
+        DriverFactory driver = drivers.get(driverName);
+        WorkloadSpec workload = b.workload();
+        Map<String, String> producer = new LinkedHashMap<>();
+        Map<String, String> consumer = new LinkedHashMap<>();
+        Map<String, String> topic = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            String name = p.getKey();
+            String value = p.getValue();
+            if (name.equals(CLIENT)) {
+                continue;
+            }
+            if (name.equals("bootstrap.servers")) {
+                throw new IllegalArgumentException("bootstrap.servers is not a parameter; use --bootstrap host:port");
+            }
+            if (WorkloadSpec.isField(name)) {
+                try {
+                    workload = workload.with(name, value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(b.simpleName() + ": " + e.getMessage());
+                }
+            } else if (name.startsWith("producer.")) {
+                producer.put(name.substring("producer.".length()), value);
+            } else if (name.startsWith("consumer.")) {
+                consumer.put(name.substring("consumer.".length()), value);
+            } else if (name.startsWith("topic.")) {
+                topic.put(name.substring("topic.".length()), value);
+            } else {
+                boolean producerKnows = driver.producerConfigNames().contains(name);
+                boolean consumerKnows = driver.consumerConfigNames().contains(name);
+                if (!producerKnows && !consumerKnows) {
+                    throw new IllegalArgumentException("Unknown parameter '" + name + "': not a workload field ("
+                            + String.join(", ", WorkloadSpec.FIELDS) + "), not a producer or consumer setting of "
+                            + driverName + "; use producer./consumer./topic. to pass it anyway");
+                }
+                if (producerKnows) {
+                    producer.put(name, value);
+                }
+                if (consumerKnows) {
+                    consumer.put(name, value);
+                }
+            }
+        }
+        return new Scenario(b, params, driverName, workload, producer, consumer, topic, iterations);
+    }
+}

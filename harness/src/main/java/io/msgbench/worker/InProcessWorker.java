@@ -1,0 +1,327 @@
+package io.msgbench.worker;
+
+import io.msgbench.driver.ConsumerHandle;
+import io.msgbench.driver.DriverContext;
+import io.msgbench.driver.DriverFactory;
+import io.msgbench.driver.DriverRegistry;
+import io.msgbench.driver.MessagingDriver;
+import io.msgbench.load.RateSchedule;
+import io.msgbench.load.ReceivedMessageRecorder;
+import io.msgbench.load.ScheduledProducer;
+import io.msgbench.load.SenderLoop;
+import io.msgbench.metrics.EpochNanoClock;
+import io.msgbench.metrics.PhaseLedger;
+import io.msgbench.metrics.Sleeper;
+import io.msgbench.metrics.SystemEpochNanoClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link Worker} in the calling JVM: the clients, sender threads and recorders live here. */
+public final class InProcessWorker implements Worker {
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessWorker.class);
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final DriverRegistry registry;
+    private final EpochNanoClock clock;
+    private final Sleeper sleeper;
+
+    private MessagingDriver driver;
+    private PhaseLedger ledger;
+    private final List<String> topics = new ArrayList<>();
+    private final List<ConsumerHandle> consumers = new ArrayList<>();
+    private final List<ScheduledProducer> producers = new ArrayList<>();
+    /** Probe receptions per subscription, and subscriptions per topic. */
+    private final Map<String, AtomicLong> probesBySubscription = new LinkedHashMap<>();
+    private final Map<String, Integer> subscriptionsByTopic = new LinkedHashMap<>();
+    private final List<SenderLoop> loops = new ArrayList<>();
+    private final List<Thread> senderThreads = new ArrayList<>();
+    private long[] phaseStart;
+    private long[] phaseEnd;
+    private long[] phaseDebt;
+
+    public InProcessWorker(DriverRegistry registry, EpochNanoClock clock, Sleeper sleeper) {
+        this.registry = registry;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** A worker on this JVM's clock and real time. */
+    public static InProcessWorker create() {
+        return new InProcessWorker(DriverRegistry.load(), EpochNanoClock.system(), Sleeper.parking());
+    }
+
+    @Override
+    public WorkerInfo initialize(WorkerSetup setup) {
+        DriverFactory factory = registry.get(setup.driver());
+        ledger = new PhaseLedger(setup.phases());
+        phaseStart = new long[setup.phases() + 1];
+        phaseEnd = new long[setup.phases() + 1];
+        phaseDebt = new long[setup.phases() + 1];
+        driver = factory.create();
+        MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
+                setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock));
+        long anchorError = clock instanceof SystemEpochNanoClock s ? s.anchorErrorNanos() : 0;
+        return new WorkerInfo(factory.name(), factory.clientVersion(), effective, anchorError);
+    }
+
+    @Override
+    public void createTopics(List<String> names, int partitions) {
+        driver().createTopics(names, partitions, TOPIC_TIMEOUT);
+        topics.addAll(names);
+    }
+
+    @Override
+    public void createConsumers(List<ConsumerSpec> specs, Duration timeout) {
+        for (ConsumerSpec spec : specs) {
+            String key = spec.topic() + "/" + spec.subscription();
+            AtomicLong probes = probesBySubscription.get(key);
+            if (probes == null) {
+                probes = new AtomicLong();
+                probesBySubscription.put(key, probes);
+                subscriptionsByTopic.merge(spec.topic(), 1, Integer::sum);
+            }
+            consumers.add(driver().createConsumer(spec.topic(), spec.subscription(),
+                    new ReceivedMessageRecorder(ledger, probes)));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            for (int i = 0; i < consumers.size(); i++) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!consumers.get(i).awaitAssignment(Duration.ofNanos(left))) {
+                    throw new WorkerException("Consumer " + (i + 1) + " of " + consumers.size()
+                            + " was not assigned partitions within " + timeout.toSeconds() + " s");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerException("Interrupted while waiting for consumer assignment", e);
+        }
+    }
+
+    @Override
+    public void createProducers(List<ProducerSpec> specs, int messageSize, long payloadSeed) {
+        SplittableRandom random = new SplittableRandom(payloadSeed);
+        for (ProducerSpec spec : specs) {
+            byte[] payload = new byte[messageSize];
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (byte) random.nextInt(256);
+            }
+            producers.add(new ScheduledProducer(spec.producerId(), spec.topic(), driver().createProducer(spec.topic()),
+                    payload, clock, ledger));
+        }
+    }
+
+    @Override
+    public long probe(Duration timeout) {
+        long start = clock.epochNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CountDownLatch acks = new CountDownLatch(producers.size());
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Map<String, Long> probesPerTopic = new LinkedHashMap<>();
+        for (ScheduledProducer p : producers) {
+            p.sendProbe((token, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                acks.countDown();
+            });
+            probesPerTopic.merge(p.topic(), 1L, Long::sum);
+        }
+        try {
+            if (!acks.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new WorkerException("Readiness probe: " + acks.getCount() + " of " + producers.size()
+                        + " probe messages were not acknowledged within " + timeout.toSeconds() + " s");
+            }
+            if (failure.get() != null) {
+                throw new WorkerException("Readiness probe: a probe message failed: " + failure.get().getMessage(),
+                        failure.get());
+            }
+            for (Map.Entry<String, AtomicLong> e : probesBySubscription.entrySet()) {
+                String topic = e.getKey().substring(0, e.getKey().lastIndexOf('/'));
+                long expected = probesPerTopic.getOrDefault(topic, 0L);
+                while (e.getValue().get() < expected) {
+                    if (System.nanoTime() > deadline) {
+                        throw new WorkerException("Readiness probe: subscription " + e.getKey() + " received "
+                                + e.getValue().get() + " of " + expected + " probe messages within "
+                                + timeout.toSeconds() + " s");
+                    }
+                    TimeUnit.NANOSECONDS.sleep(POLL_NANOS);
+                }
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new WorkerException("Interrupted during the readiness probe", ie);
+        }
+        return clock.epochNanos() - start;
+    }
+
+    @Override
+    public long startLoad(double ratePerSecond, int threads) {
+        if (producers.isEmpty()) {
+            throw new WorkerException("No producers to start");
+        }
+        if (threads < 1) {
+            throw new WorkerException("Sender threads must be at least 1, was " + threads);
+        }
+        long start = clock.epochNanos();
+        List<List<ScheduledProducer>> perThread = new ArrayList<>();
+        for (int t = 0; t < Math.min(threads, producers.size()); t++) {
+            perThread.add(new ArrayList<>());
+        }
+        for (int i = 0; i < producers.size(); i++) {
+            ScheduledProducer p = producers.get(i);
+            p.startSchedule(RateSchedule.staggered(start, ratePerSecond, i, producers.size()));
+            perThread.get(i % perThread.size()).add(p);
+        }
+        phaseStart[1] = start;
+        for (int t = 0; t < perThread.size(); t++) {
+            SenderLoop loop = new SenderLoop(perThread.get(t), clock, sleeper);
+            Thread thread = new Thread(loop, "msgbench-sender-" + t);
+            thread.setDaemon(true);
+            loops.add(loop);
+            senderThreads.add(thread);
+            thread.start();
+        }
+        return start;
+    }
+
+    @Override
+    public long beginPhase(int phase) {
+        int previous = ledger.currentPhase();
+        long boundary = clock.epochNanos();
+        ledger.advanceTo(phase);
+        closePhase(previous, boundary);
+        phaseStart[phase] = boundary;
+        return boundary;
+    }
+
+    private void closePhase(int phase, long boundary) {
+        phaseEnd[phase] = boundary;
+        long debt = 0;
+        for (ScheduledProducer p : producers) {
+            debt += p.scheduleDebt(boundary);
+        }
+        phaseDebt[phase] = debt;
+    }
+
+    @Override
+    public long stopLoad() {
+        long end = clock.epochNanos();
+        closePhase(ledger.currentPhase(), end);
+        stopSenders();
+        return end;
+    }
+
+    private void stopSenders() {
+        loops.forEach(SenderLoop::stop);
+        for (Thread t : senderThreads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        loops.clear();
+        senderThreads.clear();
+    }
+
+    @Override
+    public DrainResult drain(Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        producers.forEach(ScheduledProducer::flush);
+        long inFlight;
+        long expected;
+        long received;
+        try {
+            while (true) {
+                inFlight = 0;
+                for (ScheduledProducer p : producers) {
+                    inFlight += p.inFlight();
+                }
+                expected = 0;
+                received = 0;
+                int subscriptions = uniformSubscriptionsPerTopic();
+                for (int phase = 1; phase <= ledger.phases(); phase++) {
+                    expected += ledger.phase(phase).messagesSent() * subscriptions;
+                    received += ledger.phase(phase).messagesReceived();
+                }
+                if ((inFlight == 0 && received >= expected) || System.nanoTime() > deadline) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.sleep(POLL_NANOS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerException("Interrupted while draining", e);
+        }
+        return new DrainResult(inFlight == 0 && received == expected, inFlight, expected, received,
+                System.nanoTime() - start);
+    }
+
+    /** Every topic of a scenario has the same number of subscriptions (0 when nothing consumes). */
+    private int uniformSubscriptionsPerTopic() {
+        if (subscriptionsByTopic.isEmpty()) {
+            return 0;
+        }
+        int n = subscriptionsByTopic.values().iterator().next();
+        if (subscriptionsByTopic.size() != topics.size() || subscriptionsByTopic.values().stream().anyMatch(v -> v != n)) {
+            throw new WorkerException("Topics have different numbers of subscriptions: " + subscriptionsByTopic);
+        }
+        return n;
+    }
+
+    @Override
+    public PhaseStats phaseStats(int phase) {
+        return new PhaseStats(phase, phaseStart[phase], phaseEnd[phase], phaseDebt[phase],
+                ledger.phase(phase).snapshot());
+    }
+
+    @Override
+    public void close() {
+        stopSenders();
+        for (ScheduledProducer p : producers) {
+            closeQuietly(p::closeHandle, "producer");
+        }
+        for (ConsumerHandle c : consumers) {
+            closeQuietly(c::close, "consumer");
+        }
+        if (driver != null) {
+            if (!topics.isEmpty()) {
+                closeQuietly(() -> driver.deleteTopics(topics, TOPIC_TIMEOUT), "topic deletion");
+            }
+            closeQuietly(driver::close, "driver");
+        }
+        producers.clear();
+        consumers.clear();
+        topics.clear();
+        driver = null;
+    }
+
+    private static void closeQuietly(Runnable action, String what) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing {} failed: {}", what, e.toString());
+        }
+    }
+
+    private MessagingDriver driver() {
+        if (driver == null) {
+            throw new IllegalStateException("initialize() first");
+        }
+        return driver;
+    }
+}

@@ -1,0 +1,19 @@
+package io.msgbench.worker;
+
+import io.msgbench.metrics.PhaseSnapshot;
+
+/**
+ * The statistics of one phase on one worker, with the exact interval it covered.
+ *
+ * @param startEpochNanos when the phase began (sends from then on were attributed to it)
+ * @param endEpochNanos   when it ended, or 0 while it is still current
+ * @param scheduleDebt    messages that were due by the end of the phase but not yet sent
+ * @param snapshot        counters and latency histograms of the messages this phase sent
+ */
+public record PhaseStats(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt,
+                         PhaseSnapshot snapshot) {
+    /** Length of the phase in nanoseconds, up to {@code nowEpochNanos} while it is still running. */
+    public long durationNanos(long nowEpochNanos) {
+        return (endEpochNanos == 0 ? nowEpochNanos : endEpochNanos) - startEpochNanos;
+    }
+}

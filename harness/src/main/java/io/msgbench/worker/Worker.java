@@ -1,0 +1,112 @@
+package io.msgbench.worker;
+
+import io.msgbench.driver.MessagingDriver.EffectiveClientConfig;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The producers and consumers of one scenario on one host, driven step by step by a coordinator.
+ *
+ * <p>The coordinator pulls: it owns the iteration boundaries ({@link #beginPhase}) and asks for the
+ * statistics of each phase ({@link #phaseStats}); the worker reports the exact interval it measured.
+ * Every argument and result is a plain record, so the same interface can sit behind HTTP (a forked
+ * JVM, a remote worker) without the iteration loop knowing.
+ *
+ * <p>Call order: initialize, createTopics, createConsumers, createProducers, probe, startLoad,
+ * beginPhase*, stopLoad, drain, phaseStats*, close. Any step may fail with a
+ * {@link WorkerException} carrying one line for the user.
+ */
+public interface Worker extends AutoCloseable {
+
+    /** Loads and initialises the driver; returns what the worker is and the client settings as sent. */
+    WorkerInfo initialize(WorkerSetup setup);
+
+    /** Creates the topics (names unique to this scenario and fork). */
+    void createTopics(List<String> topics, int partitions);
+
+    /** Creates the consumers and returns once every one is assigned partitions. */
+    void createConsumers(List<ConsumerSpec> consumers, Duration timeout);
+
+    /** Creates the producers; their payloads are {@code messageSize} bytes, stamp included. */
+    void createProducers(List<ProducerSpec> producers, int messageSize, long payloadSeed);
+
+    /**
+     * Sends one probe message per producer and waits until each is acknowledged and received by every
+     * subscription of its topic. Probe messages are never counted.
+     *
+     * @return how long the probe took, nanoseconds
+     */
+    long probe(Duration timeout);
+
+    /**
+     * Starts sending at {@code ratePerSecond} (over all producers of this worker) on
+     * {@code senderThreads} threads, attributing to phase 1.
+     *
+     * @return the epoch nanoseconds at which phase 1 began
+     */
+    long startLoad(double ratePerSecond, int senderThreads);
+
+    /**
+     * Attributes sends from now on to {@code phase}; the previous phase ends here.
+     *
+     * @return the epoch nanoseconds of the boundary
+     */
+    long beginPhase(int phase);
+
+    /** Stops sending; the current phase ends. Returns the epoch nanoseconds of the end. */
+    long stopLoad();
+
+    /**
+     * Waits until every send is acknowledged and every subscription has received every acknowledged
+     * message, or the timeout passes.
+     */
+    DrainResult drain(Duration timeout);
+
+    /** Everything measured for a phase so far (complete once the load stopped and drained). */
+    PhaseStats phaseStats(int phase);
+
+    /** Deletes the topics, closes all clients. Never throws. */
+    @Override
+    void close();
+
+    /**
+     * What a worker is initialised with.
+     *
+     * @param phases the number of counted phases (warmup plus measurement iterations) the scenario runs
+     */
+    record WorkerSetup(String driver, String bootstrapServers, java.util.Map<String, String> common,
+                       java.util.Map<String, String> producer, java.util.Map<String, String> consumer,
+                       java.util.Map<String, String> topic, short replicationFactor, int phases) {
+        public WorkerSetup {
+            common = java.util.Map.copyOf(common);
+            producer = java.util.Map.copyOf(producer);
+            consumer = java.util.Map.copyOf(consumer);
+            topic = java.util.Map.copyOf(topic);
+        }
+    }
+
+    /** What a worker reports about itself after initialisation. */
+    record WorkerInfo(String driver, String clientVersion, EffectiveClientConfig clientConfig,
+                      long clockAnchorErrorNanos) {
+    }
+
+    /** One consumer to create. */
+    record ConsumerSpec(String topic, String subscription) {
+    }
+
+    /** One producer to create; ids are unique across the whole run. */
+    record ProducerSpec(String topic, int producerId) {
+    }
+
+    /**
+     * The outcome of a drain.
+     *
+     * @param complete       every acknowledged message reached every subscription
+     * @param inFlight       sends still without acknowledgement at the end
+     * @param expected       receptions expected (acknowledged messages × subscriptions of their topic)
+     * @param received       receptions counted
+     * @param waitedNanos    how long the drain took
+     */
+    record DrainResult(boolean complete, long inFlight, long expected, long received, long waitedNanos) {
+    }
+}

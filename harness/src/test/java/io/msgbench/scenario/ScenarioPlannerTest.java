@@ -1,0 +1,125 @@
+package io.msgbench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.msgbench.api.Fork;
+import io.msgbench.api.Measurement;
+import io.msgbench.api.Param;
+import io.msgbench.api.ProducerRate;
+import io.msgbench.api.Warmup;
+import io.msgbench.api.Workload;
+import io.msgbench.driver.DriverFactory;
+import io.msgbench.driver.DriverRegistry;
+import io.msgbench.driver.MessagingDriver;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScenarioPlannerTest {
+    @Workload(partitionsPerTopic = 4, messageSize = 100)
+    @ProducerRate(500)
+    @Param(name = "client", values = "test")
+    @Param(name = "acks", values = {"1", "all"})
+    @Warmup(iterations = 2)
+    @Measurement(time = 5)
+    @Fork(2)
+    public static class Sample {
+    }
+
+    public static class NoWorkload {
+    }
+
+    /** A registry holding one driver, "test", whose clients know a few settings. */
+    public static final class TestDriverFactory implements DriverFactory {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public String clientVersion() {
+            return "test 1";
+        }
+
+        @Override
+        public Set<String> producerConfigNames() {
+            return Set.of("acks", "linger.ms", "client.id");
+        }
+
+        @Override
+        public Set<String> consumerConfigNames() {
+            return Set.of("fetch.min.bytes", "client.id");
+        }
+
+        @Override
+        public MessagingDriver create() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final ScenarioPlanner planner = new ScenarioPlanner(DriverRegistry.of(new TestDriverFactory()));
+
+    private List<Scenario> plan(Map<String, List<String>> overrides) {
+        return planner.plan(List.of(BenchmarkDefinition.of(Sample.class)), overrides, IterationOverrides.NONE);
+    }
+
+    @Test
+    void annotationsGiveWorkloadParamsAndIterationsOverDefaults() {
+        List<Scenario> s = plan(Map.of());
+        assertThat(s).hasSize(2);
+        Scenario first = s.get(0);
+        assertThat(first.driver()).isEqualTo("test");
+        assertThat(first.producer()).containsExactly(Map.entry("acks", "1"));
+        assertThat(first.consumer()).isEmpty();
+        assertThat(first.workload().partitionsPerTopic()).isEqualTo(4);
+        assertThat(first.workload().producerRate()).isEqualTo(500);
+        assertThat(first.iterations()).isEqualTo(new IterationSettings(2, Duration.ofSeconds(10), 3, Duration.ofSeconds(5), 2));
+        assertThat(first.label()).isEqualTo("ScenarioPlannerTest$Sample (client=test, acks=1)");
+    }
+
+    @Test
+    void commandLineWinsOverAnnotations() {
+        List<Scenario> s = planner.plan(List.of(BenchmarkDefinition.of(Sample.class)), Map.of(),
+                new IterationOverrides(0, null, 1, Duration.ofMillis(500), null));
+        assertThat(s.get(0).iterations()).isEqualTo(new IterationSettings(0, Duration.ofSeconds(10), 1, Duration.ofMillis(500), 2));
+    }
+
+    @Test
+    void namesResolveToWorkloadSidesAndClients() {
+        Map<String, List<String>> o = new LinkedHashMap<>();
+        o.put("messageSize", List.of("2048"));
+        o.put("client.id", List.of("x"));
+        o.put("consumer.fetch.max.wait.ms", List.of("10"));
+        o.put("topic.retention.ms", List.of("1000"));
+        o.put("consumerPerSubscription", List.of("2"));
+        Scenario s = plan(o).get(0);
+        assertThat(s.workload().messageSize()).isEqualTo(2048);
+        assertThat(s.workload().consumersPerSubscription()).isEqualTo(2);
+        assertThat(s.producer()).containsEntry("client.id", "x");
+        assertThat(s.consumer()).containsEntry("client.id", "x").containsEntry("fetch.max.wait.ms", "10");
+        assertThat(s.topic()).containsExactly(Map.entry("retention.ms", "1000"));
+    }
+
+    @Test
+    void unresolvableNamesAreErrors() {
+        assertThatThrownBy(() -> plan(Map.of("nonsense", List.of("1"))))
+                .hasMessageStartingWith("Unknown parameter 'nonsense'");
+        assertThatThrownBy(() -> plan(Map.of("client", List.of("nosuch"))))
+                .hasMessage("Unknown client 'nosuch'; known drivers: test");
+        assertThatThrownBy(() -> plan(Map.of("bootstrap.servers", List.of("x:1"))))
+                .hasMessageContaining("--bootstrap");
+        assertThatThrownBy(() -> plan(Map.of("messageSize", List.of("16"))))
+                .hasMessageContaining("smaller than the 32-byte stamp");
+        assertThatThrownBy(() -> plan(Map.of("producerRate", List.of("-5"))))
+                .hasMessageContaining("producerRate must be a positive");
+    }
+
+    @Test
+    void classesThatAreNotBenchmarks() {
+        assertThatThrownBy(() -> BenchmarkDefinition.of(NoWorkload.class)).hasMessageContaining("needs @Workload");
+    }
+}
