@@ -160,7 +160,13 @@ public final class JmhResultMapper {
         root.put("forkMode", "in-process");
         ObjectNode config = root.putObject("configuration");
         ObjectNode workload = config.putObject("workload");
-        s.workload().asMap().forEach((k, v) -> workload.putPOJO(k, v));
+        s.workload().asMap().forEach((k, v) -> {
+            if (v instanceof Integer i) {
+                workload.put(k, i);
+            } else {
+                workload.put(k, ((Number) v).doubleValue());
+            }
+        });
         config.put("driver", s.driver());
         if (!r.forks().isEmpty()) {
             var info = r.forks().get(0).worker();

@@ -5,7 +5,7 @@ import io.msgbench.driver.MessagingDriver;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
 
 /** Registers the kafka-clients driver as {@code client=kafka}. */
 public final class KafkaDriverFactory implements DriverFactory {

@@ -1,0 +1,154 @@
+package io.msgbench.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.runner.Main;
+import io.msgbench.testing.SharedKafkaBroker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped benchmark end to end through the command line, against a real broker. */
+@ExtendWith(SharedKafkaBroker.class)
+class LatencyTestIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LATENCIES = List.of("publishLatency", "publishDelayLatency", "endToEndLatency",
+            "publishLatencyCorrected");
+
+    /** Runs the command line, capturing stdout and stderr. */
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    static synchronized Outcome run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void shortRunGivesACompleteHonestResult(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.json");
+        Outcome o = run("LatencyTest", "-p", "client=kafka", "-p", "producerRate=500", "-p", "partitionsPerTopic=2",
+                "-wi", "1", "-i", "2", "-w", "1s", "-r", "2s", "-rff", file.toString(),
+                "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Iteration    1:", "Iteration    2:", "endToEndLatencyCorrected")
+                .endsWith("# Results: " + file.toAbsolutePath() + System.lineSeparator());
+        assertThat(dir).isDirectoryContaining(p -> p.getFileName().toString().equals("r.json"))
+                .isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
+
+        JsonNode results = JSON.readTree(file.toFile());
+        assertThat(results).hasSize(2); // acks = 1, all
+        List<String> acks = new ArrayList<>();
+        for (JsonNode r : results) {
+            acks.add(r.get("params").get("acks").asText());
+            assertThat(r.get("benchmark").asText()).isEqualTo("io.msgbench.benchmarks.LatencyTest.endToEndLatencyCorrected");
+            assertThat(r.get("mode").asText()).isEqualTo("sample");
+            assertThat(r.get("measurementIterations").asInt()).isEqualTo(2);
+            assertThat(r.get("measurementTime").asText()).isEqualTo("2 s");
+            assertThat(r.get("params").get("client").asText()).isEqualTo("kafka");
+
+            JsonNode primary = r.get("primaryMetric");
+            assertThat(primary.get("scoreUnit").asText()).isEqualTo("ms/op");
+            assertThat(primary.get("score").asDouble()).isPositive();
+            assertOrderedPositivePercentiles(primary.get("scorePercentiles"));
+            assertThat(primary.get("rawDataHistogram")).hasSize(1);
+            assertThat(primary.get("rawDataHistogram").get(0)).hasSize(2);
+
+            JsonNode secondary = r.get("secondaryMetrics");
+            assertThat(secondary.has("endToEndLatencyCorrected")).isFalse(); // the primary is not repeated
+            for (String latency : LATENCIES) {
+                assertThat(secondary.get(latency).get("scoreUnit").asText()).isEqualTo("ms/op");
+                assertThat(secondary.get(latency).get("rawData").get(0)).hasSize(2);
+            }
+            assertOrderedPositivePercentiles(secondary.get("endToEndLatency").get("scorePercentiles"));
+            long sent = secondary.get("messagesSent").get("score").asLong();
+            long received = secondary.get("messagesReceived").get("score").asLong();
+            // 500 msg/s for 2 × 2 s, within the timer's slack
+            assertThat(sent).isBetween(1900L, 2100L);
+            assertThat(received).isEqualTo(sent);
+            assertThat(secondary.get("publishErrors").get("score").asLong()).isZero();
+            assertThat(secondary.get("publishRate").get("score").asDouble()).isBetween(475.0, 525.0);
+            assertThat(secondary.get("consumeRate").get("scoreUnit").asText()).isEqualTo("ops/s");
+            assertThat(secondary.get("publishThroughput").get("scoreUnit").asText()).isEqualTo("MB/s");
+            assertThat(secondary.has("p0.99")).isTrue();
+
+            JsonNode extra = r.get("msgbench");
+            assertThat(extra.get("configuration").get("producer").get("acks").asText())
+                    .isEqualTo(r.get("params").get("acks").asText());
+            assertThat(extra.get("configuration").get("producer").has("linger.ms")).isTrue();
+            assertThat(extra.get("configuration").get("consumer").get("group.protocol").asText()).isEqualTo("classic");
+            assertThat(extra.get("configuration").get("broker").get("kind").asText()).isEqualTo("external");
+            assertThat(extra.get("forks").get(0).get("drain").get("complete").asBoolean()).isTrue();
+            assertThat(extra.get("forks").get(0).get("iterations")).hasSize(3);
+            assertThat(extra.get("statistics").has("endToEndLatencyCorrected.p99")).isTrue();
+        }
+        assertThat(acks).containsExactly("1", "all");
+    }
+
+    private static void assertOrderedPositivePercentiles(JsonNode percentiles) {
+        double previous = 0;
+        for (String key : List.of("0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999", "99.9999", "100.0")) {
+            double v = percentiles.get(key).asDouble();
+            assertThat(v).as(key).isPositive().isGreaterThanOrEqualTo(previous);
+            previous = v;
+        }
+    }
+
+    @Test
+    void regexpMatchingNothing() {
+        Outcome o = run("NoSuchBenchmark");
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err().strip()).isEqualTo("No matching benchmarks. Miss-spelled regexp?");
+    }
+
+    @Test
+    void unknownClientIsOneLineNamingTheKnownDrivers(@TempDir Path dir) {
+        Outcome o = run("LatencyTest", "-p", "client=rabbit", "-rff", dir.resolve("x.json").toString(),
+                "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err().strip()).isEqualTo("ERROR: Unknown client 'rabbit'; known drivers: kafka");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void unknownParameterFailsBeforeAnyBrokerWork(@TempDir Path dir) {
+        Outcome o = run("LatencyTest", "-p", "lingerr.ms=5", "-rff", dir.resolve("x.json").toString(),
+                "--bootstrap", "127.0.0.1:1");
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err()).startsWith("ERROR: Unknown parameter 'lingerr.ms'").doesNotContain("at io.msgbench");
+        assertThat(o.out()).doesNotContain("Cluster");
+    }
+
+    @Test
+    void unreachableBootstrapIsAClearErrorWithin30Seconds(@TempDir Path dir) {
+        long start = System.nanoTime();
+        Outcome o = run("LatencyTest", "-rff", dir.resolve("x.json").toString(), "--bootstrap", "127.0.0.1:1");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err().lines().filter(l -> l.startsWith("ERROR")).toList()).singleElement().asString()
+                .contains("127.0.0.1:1");
+        assertThat(o.err()).doesNotContain("\tat ");
+        assertThat(seconds).isLessThan(35);
+        assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
+    }
+}
