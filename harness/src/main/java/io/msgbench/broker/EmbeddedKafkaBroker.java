@@ -2,7 +2,9 @@ package io.msgbench.broker;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,20 +69,24 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final long POLL_MS = 100;
+    private static final long MAX_LOG_READ = 1 << 20;
     private static final Set<EmbeddedKafkaBroker> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean SHUTDOWN_HOOK = new AtomicBoolean();
 
     private final Path directory;
     private final Path log;
+    /** Where this attempt's output starts in {@link #log}: attempts after a bind race append to it. */
+    private final long logStart;
     private final Process process;
     private final int port;
     private final Map<String, String> settings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Duration startDuration = Duration.ZERO;
 
-    private EmbeddedKafkaBroker(Path directory, Process process, int port, Map<String, String> settings) {
+    private EmbeddedKafkaBroker(Path directory, long logStart, Process process, int port, Map<String, String> settings) {
         this.directory = directory;
         this.log = directory.resolve("broker.log");
+        this.logStart = logStart;
         this.process = process;
         this.port = port;
         this.settings = settings;
@@ -155,6 +160,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         command.add(directory.toString());
         command.add(directory.resolve("server.properties").toString());
         File log = directory.resolve("broker.log").toFile();
+        long logStart = log.length();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
@@ -166,7 +172,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
             throw new BrokerUnavailableException("Cannot launch the embedded broker's JVM (" + command.get(0)
                     + "): " + e.getMessage(), e);
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, process, port, settings);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, logStart, process, port, settings);
         register(broker);
         return broker;
     }
@@ -204,9 +210,13 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         Map<String, Object> config = new HashMap<>(BrokerClientSettings.admin(Duration.ofSeconds(10)));
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "msgbench-broker-readiness");
-        try (Admin admin = Admin.create(config)) {
+        Admin admin = Admin.create(config);
+        try {
             roundTrip(admin, a -> a.describeCluster().nodes(), nodes -> !nodes.isEmpty(), deadline, timeout);
             roundTrip(admin, a -> a.listTopics().names(), names -> true, deadline, timeout);
+        } finally {
+            // Not close(): it waits without bound for calls in flight, e.g. to a process that took our port.
+            admin.close(Duration.ZERO);
         }
     }
 
@@ -241,8 +251,16 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     private void checkProgress(long deadline, String timeout, String problem) throws StartFailure {
         if (!process.isAlive()) {
             int code = process.exitValue();
-            String cause = failureLine().orElse("the broker process exited with code " + code);
-            throw new StartFailure(cause, code == EmbeddedBrokerMain.EXIT_BIND_FAILED);
+            List<String> output = attemptOutput();
+            // Kafka halts the process itself (exit code 1) when the controller cannot bind, so the code is not enough.
+            boolean portTaken = code == EmbeddedBrokerMain.EXIT_BIND_FAILED
+                    || output.stream().anyMatch(l -> l.contains(BindException.class.getName()));
+            String cause = output.stream()
+                    .filter(l -> l.startsWith(EmbeddedBrokerMain.FAILED_PREFIX))
+                    .map(l -> l.substring(EmbeddedBrokerMain.FAILED_PREFIX.length()))
+                    .reduce((first, last) -> last)
+                    .orElse("the broker process exited with code " + code + (portTaken ? " (a port was taken)" : ""));
+            throw new StartFailure(cause, portTaken);
         }
         if (System.nanoTime() - deadline >= 0) {
             throw new StartFailure("not ready within " + timeout + " (" + problem + ")", false);
@@ -258,15 +276,15 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         }
     }
 
-    /** The cause the child printed for a failed start-up, if it got that far. */
-    private Optional<String> failureLine() {
-        try {
-            return Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
-                    .filter(l -> l.startsWith(EmbeddedBrokerMain.FAILED_PREFIX))
-                    .reduce((first, second) -> second)
-                    .map(l -> l.substring(EmbeddedBrokerMain.FAILED_PREFIX.length()));
+    /** The lines this attempt's child wrote to the log. */
+    private List<String> attemptOutput() {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            byte[] bytes = new byte[(int) Math.max(0, Math.min(file.length() - logStart, MAX_LOG_READ))];
+            file.seek(logStart);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.ISO_8859_1).lines().collect(Collectors.toList());
         } catch (IOException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 

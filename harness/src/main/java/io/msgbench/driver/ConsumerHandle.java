@@ -10,6 +10,9 @@ public interface ConsumerHandle extends AutoCloseable {
      */
     boolean awaitAssignment(Duration timeout) throws InterruptedException;
 
+    /** Why the consumer stopped receiving on its own (its poll thread died), or {@code null} while it is well. */
+    Exception failure();
+
     /** Stops polling and closes the client. */
     @Override
     void close();

@@ -3,6 +3,13 @@ package io.msgbench.driver;
 /** A producer bound to one topic. Used by one sender thread at a time. */
 public interface ProducerHandle extends AutoCloseable {
     /**
+     * The harness never has more sends of one producer in flight than this, and the tokens of sends in
+     * flight together differ in their low bits ({@code token & (MAX_IN_FLIGHT - 1)}), so a driver can keep
+     * per-send state in a ring of this size instead of allocating it.
+     */
+    int MAX_IN_FLIGHT = 1 << 16;
+
+    /**
      * Sends asynchronously. The driver must have copied {@code payload} (or be done with it) when this
      * method returns, because the harness rewrites the same buffer for the next message. Exactly one
      * call of {@code listener.onCompletion(token, ...)} follows, from any thread, possibly this one.

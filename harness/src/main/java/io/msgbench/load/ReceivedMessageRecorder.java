@@ -4,7 +4,6 @@ import io.msgbench.driver.MessageListener;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The receiving side of one consumer: decodes each payload's stamp and records end-to-end latency
@@ -13,28 +12,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ReceivedMessageRecorder implements MessageListener {
     private final PhaseLedger ledger;
-    private final AtomicLong probesReceived;
-    private final AtomicLong unrecognised = new AtomicLong();
+    private final SubscriptionCounters counters;
 
-    /** @param probesReceived shared by the consumers of one subscription */
-    public ReceivedMessageRecorder(PhaseLedger ledger, AtomicLong probesReceived) {
+    /** @param counters shared by the consumers of one subscription */
+    public ReceivedMessageRecorder(PhaseLedger ledger, SubscriptionCounters counters) {
         this.ledger = ledger;
-        this.probesReceived = probesReceived;
+        this.counters = counters;
     }
 
     @Override
     public void onMessage(int partition, byte[] payload, long receiveEpochNanos) {
         if (!PayloadStamp.isStamped(payload)) {
-            unrecognised.incrementAndGet();
+            counters.unrecognisedReceived();
             return;
         }
         int phase = PayloadStamp.phase(payload);
         if (phase == PayloadStamp.PROBE_PHASE) {
-            probesReceived.incrementAndGet();
+            counters.probeReceived();
             return;
         }
         if (!ledger.isCounted(phase)) {
-            unrecognised.incrementAndGet();
+            counters.unrecognisedReceived();
             return;
         }
         PhaseRecorder recorder = ledger.phase(phase);
@@ -42,11 +40,7 @@ public final class ReceivedMessageRecorder implements MessageListener {
         recorder.recordLatency(LatencyMetric.END_TO_END_LATENCY_CORRECTED, PayloadStamp.intendedEpochNanos(payload),
                 receiveEpochNanos);
         recorder.messageReceived();
-        ledger.current().receivedDuringWindow();
-    }
-
-    /** Messages that carried no msgbench stamp or an unknown phase (not ours, or corrupted). */
-    public long unrecognised() {
-        return unrecognised.get();
+        counters.messageReceived();
+        ledger.receivedDuringWindow();
     }
 }

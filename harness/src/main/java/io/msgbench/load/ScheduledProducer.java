@@ -7,6 +7,7 @@ import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One producer under a rate schedule: stamps and sends its due messages, and records what the
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ScheduledProducer implements SendListener {
     /** Messages that may be in flight per producer before the sender waits for acknowledgements. */
-    static final int IN_FLIGHT_CAPACITY = 1 << 16;
+    static final int IN_FLIGHT_CAPACITY = ProducerHandle.MAX_IN_FLIGHT;
 
     private final int producerId;
     private final String topic;
@@ -26,10 +27,12 @@ public final class ScheduledProducer implements SendListener {
     private final InFlightTable inFlight = new InFlightTable(IN_FLIGHT_CAPACITY);
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    /** A rate change requested by the coordinator, taken over by the sender thread. */
+    private final AtomicReference<RateSchedule> pending = new AtomicReference<>();
 
-    // Written before the sender thread starts a segment, read by the coordinator for schedule debt.
-    private volatile RateSchedule schedule;
-    private volatile long segmentBase;
+    /** Written by the sender thread (or before it starts), read by the coordinator for schedule debt. */
+    private volatile Segment segment;
     // Owned by the sender thread.
     private long scheduleIndex;
     private long nextSequence;
@@ -64,21 +67,45 @@ public final class ScheduledProducer implements SendListener {
         return payload.length;
     }
 
+    /** A schedule and the sequence number its message 0 got, published together. */
+    private record Segment(RateSchedule schedule, long firstSequence) {
+    }
+
     /** Starts a new schedule segment; sequence numbers continue. Call before the sender thread runs. */
     public void startSchedule(RateSchedule newSchedule) {
         this.scheduleIndex = 0;
-        this.segmentBase = nextSequence;
-        this.schedule = newSchedule;
+        this.segment = new Segment(newSchedule, nextSequence);
     }
 
-    /** Intended time of the next message, epoch nanoseconds. */
+    /**
+     * Changes the rate from any thread: {@code next} takes over at its start time. Messages the current
+     * schedule made due before then are still sent (late ones included), so a rate change never makes
+     * owed messages vanish from the corrected latencies.
+     */
+    public void requestSchedule(RateSchedule next) {
+        pending.set(next);
+    }
+
+    /** Intended time of the next message, epoch nanoseconds; switches to a requested schedule when due. */
     long nextIntendedTime() {
-        return schedule.intendedTime(scheduleIndex);
+        long next = segment.schedule().intendedTime(scheduleIndex);
+        RateSchedule requested = pending.get();
+        if (requested != null && next >= requested.startEpochNanos()) {
+            pending.compareAndSet(requested, null);
+            startSchedule(requested);
+            next = requested.intendedTime(0);
+        }
+        return next;
     }
 
     /** False when the next message's in-flight slot is still taken (the sender must wait). */
     boolean canSend() {
         return inFlight.isFree(nextSequence);
+    }
+
+    /** Sends the next message at its intended time, without waiting for it (for benchmarks of this path). */
+    public void sendNextDue() {
+        sendNext(nextIntendedTime());
     }
 
     /** Stamps and sends the next message, due at {@code intended}. */
@@ -103,6 +130,7 @@ public final class ScheduledProducer implements SendListener {
             recorder.recordLatency(LatencyMetric.PUBLISH_LATENCY, inFlight.sent(sequence), ackTime);
             recorder.recordLatency(LatencyMetric.PUBLISH_LATENCY_CORRECTED, inFlight.intended(sequence), ackTime);
             recorder.messageSent();
+            acknowledged.incrementAndGet();
         } else {
             recorder.publishError();
         }
@@ -125,6 +153,11 @@ public final class ScheduledProducer implements SendListener {
         return issued.get();
     }
 
+    /** Sends acknowledged without error. */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
     /** Sends handed to the client whose completion has not arrived yet. */
     public long inFlight() {
         return issued.get() - completed.get();
@@ -132,11 +165,11 @@ public final class ScheduledProducer implements SendListener {
 
     /** Messages due by {@code epochNanos} under the current schedule segment but not yet sent. */
     public long scheduleDebt(long epochNanos) {
-        RateSchedule s = schedule;
+        Segment s = segment;
         if (s == null) {
             return 0;
         }
-        return Math.max(0, s.dueBy(epochNanos) - (issued() - segmentBase));
+        return Math.max(0, s.schedule().dueBy(epochNanos) - (issued() - s.firstSequence()));
     }
 
     /** Sends everything the client buffers now. */

@@ -12,13 +12,15 @@ import java.util.List;
 public final class SenderLoop implements Runnable {
     /** Longest single wait, so a stop request is seen promptly even at very low rates. */
     private static final long MAX_WAIT_NANOS = 10_000_000L;
-    /** Wait while a message's in-flight slot is still taken by an unacknowledged one. */
+    /** Wait while every due producer's next in-flight slot is still taken by an unacknowledged send. */
     private static final long BACKPRESSURE_WAIT_NANOS = 50_000L;
 
     private final ScheduledProducer[] producers;
     private final EpochNanoClock clock;
     private final Sleeper sleeper;
     private volatile boolean running = true;
+    /** Messages intended after this time are not sent; the loop ends once none due before it is left. */
+    private volatile long stopAtEpochNanos = Long.MAX_VALUE;
 
     public SenderLoop(List<ScheduledProducer> producers, EpochNanoClock clock, Sleeper sleeper) {
         this.producers = producers.toArray(new ScheduledProducer[0]);
@@ -26,8 +28,16 @@ public final class SenderLoop implements Runnable {
         this.sleeper = sleeper;
     }
 
-    /** Asks the loop to return after the send in progress, if any. */
-    public void stop() {
+    /**
+     * Finishes the schedule at {@code epochNanos}: every message intended up to then is still sent (so a
+     * generator that is behind pays its debt and the worst latencies are not dropped), then the loop ends.
+     */
+    public void stopAt(long epochNanos) {
+        stopAtEpochNanos = epochNanos;
+    }
+
+    /** Ends the loop after the send in progress, owed messages or not. */
+    public void stopNow() {
         running = false;
     }
 
@@ -38,24 +48,37 @@ public final class SenderLoop implements Runnable {
         }
     }
 
-    /** Sends the earliest due message, waiting for its time or its in-flight slot first (one step). */
+    /**
+     * One step: sends the earliest due message among producers with a free in-flight slot, or waits for
+     * the next due time (or a slot), or ends the loop when the schedule is finished.
+     */
     void runOnce() {
-        ScheduledProducer next = producers[0];
-        long due = next.nextIntendedTime();
-        for (int i = 1; i < producers.length; i++) {
-            long t = producers[i].nextIntendedTime();
-            if (t < due) {
+        long now = clock.epochNanos();
+        ScheduledProducer next = null;
+        long due = Long.MAX_VALUE;
+        long earliest = Long.MAX_VALUE;
+        boolean blocked = false;
+        for (ScheduledProducer p : producers) {
+            long t = p.nextIntendedTime();
+            earliest = Math.min(earliest, t);
+            // A producer waiting for acknowledgements must not hold up the others on this thread.
+            if (t <= now && !p.canSend()) {
+                blocked = true;
+            } else if (t < due) {
                 due = t;
-                next = producers[i];
+                next = p;
             }
         }
-        long now = clock.epochNanos();
-        if (due > now) {
-            sleeper.sleepUntil(clock, Math.min(due, now + MAX_WAIT_NANOS));
+        if (earliest > stopAtEpochNanos) {
+            running = false;
             return;
         }
-        if (!next.canSend()) {
+        if (next == null || due > stopAtEpochNanos) {
             sleeper.sleepUntil(clock, now + BACKPRESSURE_WAIT_NANOS);
+            return;
+        }
+        if (due > now) {
+            sleeper.sleepUntil(clock, Math.min(due, now + (blocked ? BACKPRESSURE_WAIT_NANOS : MAX_WAIT_NANOS)));
             return;
         }
         next.sendNext(due);

@@ -8,6 +8,8 @@ package io.msgbench.metrics;
 public final class PhaseLedger {
     private final PhaseRecorder[] recorders;
     private volatile int currentPhase;
+    /** False once the load stopped: receptions during the drain belong to no phase's window. */
+    private volatile boolean windowOpen = true;
 
     /** @param phases number of counted phases (iterations); they get the indices 1..phases */
     public PhaseLedger(int phases) {
@@ -44,8 +46,16 @@ public final class PhaseLedger {
         return currentPhase;
     }
 
-    public PhaseRecorder current() {
-        return recorders[currentPhase];
+    /** Counts a reception (of any phase's message) towards the current phase's window, while load runs. */
+    public void receivedDuringWindow() {
+        if (windowOpen) {
+            recorders[currentPhase].receivedDuringWindow();
+        }
+    }
+
+    /** The load stopped: later receptions count towards no window (the consume rate covers load time only). */
+    public void closeWindow() {
+        windowOpen = false;
     }
 
     /** Makes {@code phase} current; phases only move forward. */

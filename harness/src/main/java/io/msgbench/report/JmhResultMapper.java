@@ -198,6 +198,9 @@ public final class JmhResultMapper {
             drain.put("expected", f.drain().expected());
             drain.put("received", f.drain().received());
             drain.put("inFlight", f.drain().inFlight());
+            drain.put("missing", f.drain().missing());
+            drain.put("surplus", f.drain().surplus());
+            drain.put("unrecognised", f.drain().unrecognised());
             drain.put("millis", f.drain().waitedNanos() / NANOS_PER_MS);
             ArrayNode iterations = fork.putArray("iterations");
             List<IterationResult> each = new ArrayList<>(f.warmup());

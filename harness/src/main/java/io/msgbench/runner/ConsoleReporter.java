@@ -57,7 +57,7 @@ final class ConsoleReporter {
     }
 
     /** One line per iteration: rates, schedule debt, then p50/p99/p99.9/max of each latency in ms. */
-    void iteration(int phase, IterationSettings it, IterationResult r, boolean finalFigures) {
+    void iteration(IterationResult r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s %3d: pub %s msg/s %s MB/s, con %s msg/s %s MB/s, debt %d",
                 r.warmup() ? "Warmup    " : "Iteration ", r.index(), fmt(r.publishRate()), fmt(r.publishThroughputMB()),

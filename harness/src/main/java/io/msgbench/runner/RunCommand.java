@@ -19,6 +19,7 @@ import io.msgbench.scenario.ParameterSpace;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.ScenarioPlanner;
 import io.msgbench.worker.InProcessWorker;
+import io.msgbench.worker.Worker;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,14 +37,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Runs the benchmarks matching the regexps on one broker for the whole run (DESIGN §3). */
-@Command(name = "java -jar benchmarks.jar", sortOptions = false, usageHelpWidth = 100,
+@Command(name = "java -jar benchmarks.jar", sortOptions = false, usageHelpWidth = 100, separator = " ",
         subcommands = {BrokerCommand.class},
         description = {"Runs msgbench benchmarks: each scenario sets up its topics and clients, runs warmup and "
                 + "measurement iterations at a fixed rate, drains, and reports latency percentiles and rates.",
-                "Defaults: -f 1 -wi 1 -w 10s -i 3 -r 30s (annotations on the benchmark class win over defaults; "
-                        + "the command line wins over both). Time: 100ms, 10s, 2m; a bare number is seconds."},
-        footer = {"", "Exit codes: 0 success, 1 bad input or a failed scenario, 130 interrupted (Ctrl-C).",
-                "Subcommand: 'broker' starts a standalone embedded Kafka broker for manual use."})
+                "Defaults: -wi 1 -w 10s -i 3 -r 30s, one run per scenario (annotations on the benchmark class win "
+                        + "over defaults; the command line wins over both). Time: 100ms, 10s, 2m; a bare number is "
+                        + "seconds. Without --bootstrap, an embedded Kafka broker is started for the run and removed after it."},
+        footer = {"", "Exit codes: 0 success, 1 bad input or a failed scenario, 130 interrupted (Ctrl-C)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REGEXP", arity = "0..*",
             description = "Benchmarks to run: unanchored regular expressions on the class name, OR-ed (default: all).")
@@ -125,6 +126,12 @@ final class RunCommand implements Callable<Integer> {
         console.legend();
 
         AtomicReference<BrokerHandle> broker = new AtomicReference<>();
+        AtomicReference<Worker> activeWorker = new AtomicReference<>();
+        // Ctrl-C: completed scenarios are already on disk; close the running worker so that its topics are
+        // deleted (on an external cluster) and its clients stopped, within a bound. The embedded broker
+        // stops through its own hook. The JVM then exits with 130.
+        Thread onInterrupt = new Thread(() -> closeWithin(activeWorker.get(), Duration.ofSeconds(5)), "msgbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         List<ScenarioResult> completed = new ArrayList<>();
         int failures = 0;
         try {
@@ -142,10 +149,13 @@ final class RunCommand implements Callable<Integer> {
                 try {
                     for (int f = 0; f < forkCount; f++) {
                         try (InProcessWorker worker = InProcessWorker.create()) {
+                            activeWorker.set(worker);
                             String prefix = "msgbench-" + runId + "-s" + (s + 1) + "-f" + (f + 1);
                             forks.add(runner.run(scenario, worker, b.bootstrapServers(), Map.of(),
                                     prefix, producerIds, 1));
                             producerIds += scenario.workload().producers();
+                        } finally {
+                            activeWorker.set(null);
                         }
                     }
                 } catch (RuntimeException e) {
@@ -168,12 +178,31 @@ final class RunCommand implements Callable<Integer> {
             if (b != null) {
                 b.close();
             }
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to
+            }
         }
         if (!completed.isEmpty()) {
             console.line("");
             console.line("# Results: " + files.json().toAbsolutePath());
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private static void closeWithin(Worker worker, Duration bound) {
+        if (worker == null) {
+            return;
+        }
+        Thread closer = new Thread(worker::close, "msgbench-worker-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(bound.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private BrokerHandle connect(ConsoleReporter console) {

@@ -10,6 +10,7 @@ import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.WorkloadSpec;
 import io.msgbench.worker.PhaseStats;
 import io.msgbench.worker.Worker;
+import io.msgbench.worker.WorkerException;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.DrainResult;
 import io.msgbench.worker.Worker.ProducerSpec;
@@ -83,7 +84,7 @@ final class ScenarioRunner {
             sleepUntil(end);
             boundary = phase < it.phases() ? worker.beginPhase(phase + 1) : worker.stopLoad();
             PhaseStats live = worker.phaseStats(phase);
-            console.iteration(phase, it, toIteration(live, it, w.messageSize()), false);
+            console.iteration(toIteration(live, it, w.messageSize()));
         }
         DrainResult drain = worker.drain(DRAIN_TIMEOUT);
 
@@ -99,7 +100,7 @@ final class ScenarioRunner {
     private void sleepUntil(long epochNanos) {
         while (clock.epochNanos() < epochNanos) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new RunAbortedException("interrupted");
+                throw new WorkerException("Interrupted");
             }
             sleeper.sleepUntil(clock, epochNanos);
         }
@@ -113,12 +114,5 @@ final class ScenarioRunner {
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),
                 s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), stats.scheduleDebt(), messageSize,
                 s.histograms());
-    }
-
-    /** The run was interrupted (Ctrl-C). */
-    static final class RunAbortedException extends RuntimeException {
-        RunAbortedException(String message) {
-            super(message);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.msgbench.runner;
 
+import io.msgbench.report.jmh.JmhBenchmarkResult;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -36,16 +37,8 @@ final class TimeValues {
         };
     }
 
-    /** JMH's TimeValue.toString form: the largest unit that represents the value exactly. */
+    /** JMH's result form, e.g. {@code "10 s"}: one implementation, the JSON writer's. */
     static String format(Duration d) {
-        long nanos = d.toNanos();
-        long[] factors = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
-        String[] units = {"day", "hr", "min", "s", "ms", "us", "ns"};
-        for (int i = 0; i < factors.length; i++) {
-            if (nanos % factors[i] == 0) {
-                return (nanos / factors[i]) + " " + units[i];
-            }
-        }
-        throw new AssertionError();
+        return JmhBenchmarkResult.timeValue(d);
     }
 }

@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
 import io.msgbench.scenario.Scenario;
+import io.msgbench.worker.Worker.DrainResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +23,17 @@ final class Warnings {
         for (int f = 0; f < forks.size(); f++) {
             ForkResult fork = forks.get(f);
             String where = forks.size() > 1 ? "fork " + (f + 1) + ": " : "";
-            if (!fork.drain().complete()) {
-                out.add(where + "drain incomplete: received " + fork.drain().received() + " of "
-                        + fork.drain().expected() + " expected messages, " + fork.drain().inFlight()
-                        + " sends unacknowledged; missing messages are lost");
+            DrainResult d = fork.drain();
+            if (d.missing() > 0 || d.inFlight() > 0) {
+                out.add(where + "drain incomplete: " + d.missing() + " of " + d.expected()
+                        + " expected receptions missing (lost), " + d.inFlight() + " sends never acknowledged");
+            }
+            if (d.surplus() > 0) {
+                out.add(where + d.surplus() + " receptions beyond the acknowledged messages (duplicates, or sends "
+                        + "reported failed that the broker stored)");
+            }
+            if (d.unrecognised() > 0) {
+                out.add(where + d.unrecognised() + " received messages carried no valid msgbench stamp");
             }
             for (IterationResult r : fork.measurement()) {
                 if (r.publishErrors() > 0) {

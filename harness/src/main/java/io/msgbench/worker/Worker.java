@@ -13,7 +13,7 @@ import java.util.List;
  * JVM, a remote worker) without the iteration loop knowing.
  *
  * <p>Call order: initialize, createTopics, createConsumers, createProducers, probe, startLoad,
- * beginPhase*, stopLoad, drain, phaseStats*, close. Any step may fail with a
+ * adjustRate* and beginPhase*, stopLoad, drain, phaseStats*, close. Any step may fail with a
  * {@link WorkerException} carrying one line for the user.
  */
 public interface Worker extends AutoCloseable {
@@ -45,6 +45,14 @@ public interface Worker extends AutoCloseable {
      * @return the epoch nanoseconds at which phase 1 began
      */
     long startLoad(double ratePerSecond, int senderThreads);
+
+    /**
+     * Changes the rate (over all producers of this worker) from now on; messages already due under the
+     * old rate are still sent.
+     *
+     * @return the epoch nanoseconds from which the new rate applies
+     */
+    long adjustRate(double ratePerSecond);
 
     /**
      * Attributes sends from now on to {@code phase}; the previous phase ends here.
@@ -99,14 +107,20 @@ public interface Worker extends AutoCloseable {
     }
 
     /**
-     * The outcome of a drain.
+     * The outcome of a drain, compared subscription by subscription.
      *
-     * @param complete       every acknowledged message reached every subscription
-     * @param inFlight       sends still without acknowledgement at the end
-     * @param expected       receptions expected (acknowledged messages × subscriptions of their topic)
-     * @param received       receptions counted
-     * @param waitedNanos    how long the drain took
+     * @param complete     every subscription received exactly as many messages as its topic's producers
+     *                     had acknowledged, and no send was left unacknowledged
+     * @param inFlight     sends still without acknowledgement at the end
+     * @param expected     receptions expected (acknowledged messages × subscriptions of their topic)
+     * @param received     receptions counted
+     * @param missing      receptions short of the expected count, summed over subscriptions
+     * @param surplus      receptions beyond the expected count, summed over subscriptions (duplicates, or
+     *                     sends reported failed that the broker stored anyway)
+     * @param unrecognised messages without a msgbench stamp or with an unknown phase
+     * @param waitedNanos  how long the drain took
      */
-    record DrainResult(boolean complete, long inFlight, long expected, long received, long waitedNanos) {
+    record DrainResult(boolean complete, long inFlight, long expected, long received, long missing, long surplus,
+                       long unrecognised, long waitedNanos) {
     }
 }

@@ -105,4 +105,30 @@ class CoordinatedOmissionTest {
         // messages 0..50 are due; `sent` went out
         assertThat(producer.scheduleDebt(clock.epochNanos())).isEqualTo(51 - sent);
     }
+
+    @Test
+    void rateChangeKeepsOwedMessagesAndThenFollowsTheNewSchedule() {
+        ManualClock clock = new ManualClock(T0);
+        PhaseLedger ledger = new PhaseLedger(1);
+        StallingProducer sink = new StallingProducer(clock, 5, 10 * MS); // message 5's send blocks 10 ms
+        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, new byte[64], clock, ledger);
+        producer.startSchedule(new RateSchedule(T0, 1000));
+        SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);
+        while (sink.sends < 6) {
+            loop.runOnce();
+        }
+        // now T0 + 15 ms: messages 6..15 of the old schedule are owed; the new rate starts at T0 + 12 ms
+        producer.requestSchedule(new RateSchedule(T0 + 12 * MS, 100));
+        long[] intended = new long[12];
+        for (int k = 0; k < intended.length; k++) {
+            intended[k] = producer.nextIntendedTime();
+            while (sink.sends < 7 + k) {
+                loop.runOnce();
+            }
+        }
+        // old schedule up to its last message due before the switch (6..11), then the new one every 10 ms
+        assertThat(intended).containsExactly(T0 + 6 * MS, T0 + 7 * MS, T0 + 8 * MS, T0 + 9 * MS, T0 + 10 * MS,
+                T0 + 11 * MS, T0 + 12 * MS, T0 + 22 * MS, T0 + 32 * MS, T0 + 42 * MS, T0 + 52 * MS, T0 + 62 * MS);
+        assertThat(ledger.phase(1).snapshot().messagesSent()).isEqualTo(18);
+    }
 }

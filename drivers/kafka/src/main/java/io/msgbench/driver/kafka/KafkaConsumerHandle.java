@@ -32,6 +32,7 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Exception failure;
 
     KafkaConsumerHandle(String topic, KafkaConsumer<byte[], byte[]> consumer, MessageListener listener,
                         EpochNanoClock clock) {
@@ -63,6 +64,7 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
         } catch (WakeupException e) {
             // close() asked us to stop
         } catch (RuntimeException e) {
+            failure = e;
             LOG.error("Consumer of {} stopped: {}", topic, e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(10));
@@ -80,9 +82,25 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
         // nothing to commit beyond auto-commit: the harness counts, it does not process
     }
 
+    /** Returns early, false, when the poll thread died. */
     @Override
     public boolean awaitAssignment(Duration timeout) throws InterruptedException {
-        return assigned.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (failure == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (assigned.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Exception failure() {
+        return failure;
     }
 
     @Override

@@ -11,23 +11,37 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * A KafkaProducer bound to one topic. KafkaProducer copies the value into its batch inside
  * {@code send()}, so the harness may reuse its buffer as soon as the call returns.
+ *
+ * <p>kafka-clients wants one {@link Callback} per record to tell completions apart. Instead of
+ * allocating one per message, the handle keeps a ring of {@link ProducerHandle#MAX_IN_FLIGHT} reusable
+ * callbacks indexed by the token: the harness guarantees that sends in flight together have distinct
+ * slots. The fields are written before {@code send()} and read by the I/O thread after it; the
+ * client's own hand-off of the record orders the two.
  */
 final class KafkaProducerHandle implements ProducerHandle {
+    private static final int MASK = MAX_IN_FLIGHT - 1;
+
     private final String topic;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final Completion[] completions = new Completion[MAX_IN_FLIGHT];
     private volatile boolean closed;
 
     KafkaProducerHandle(String topic, KafkaProducer<byte[], byte[]> producer) {
         this.topic = topic;
         this.producer = producer;
+        for (int i = 0; i < completions.length; i++) {
+            completions[i] = new Completion();
+        }
     }
 
     @Override
     public void send(byte[] key, byte[] payload, long token, SendListener listener) {
+        Completion completion = completions[(int) (token & MASK)];
+        completion.token = token;
+        completion.listener = listener;
         try {
-            // kafka-clients needs one Callback per record to tell completions apart; this small object
-            // and the ProducerRecord are the client API's cost, not the harness's.
-            producer.send(new ProducerRecord<>(topic, key, payload), new Completion(token, listener));
+            // The ProducerRecord is the client API's own cost.
+            producer.send(new ProducerRecord<>(topic, key, payload), completion);
         } catch (RuntimeException e) {
             // Errors the client throws instead of reporting (closed producer, serialization) count as failed sends.
             listener.onCompletion(token, e);
@@ -47,7 +61,11 @@ final class KafkaProducerHandle implements ProducerHandle {
         }
     }
 
-    private record Completion(long token, SendListener listener) implements Callback {
+    /** One reusable completion slot; its send's token and listener. */
+    private static final class Completion implements Callback {
+        long token;
+        SendListener listener;
+
         @Override
         public void onCompletion(RecordMetadata metadata, Exception exception) {
             listener.onCompletion(token, exception);
