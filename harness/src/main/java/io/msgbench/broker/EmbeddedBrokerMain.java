@@ -30,7 +30,9 @@ import org.apache.kafka.common.utils.Time;
  * The parent's exit is watched as well, as a second signal. A failed start-up prints
  * {@value #FAILED_PREFIX}{@code <cause>} to stderr, deletes the data (keeping the log the parent redirects
  * into the directory) and exits with {@link #EXIT_BIND_FAILED} when a port was taken, so the parent can
- * retry with other ports, or {@link #EXIT_STARTUP_FAILED} otherwise.
+ * retry with other ports, or {@link #EXIT_STARTUP_FAILED} otherwise. Some faults make Kafka halt the process
+ * itself first (exit code 1, e.g. a taken controller port), skipping all of this; the parent then reads the log
+ * and deletes the data.
  */
 public final class EmbeddedBrokerMain {
     /** Printed to stdout once the server has started. */
@@ -76,7 +78,7 @@ public final class EmbeddedBrokerMain {
         } catch (Throwable t) {
             failStartup(t, dataDir);
         }
-        System.out.println("msgbench broker: started " + sinceProcessStart());
+        System.out.println("msgbench broker: started " + sinceMainStarted());
         System.out.println(READY_LINE);
         System.out.flush();
         // Not returning: once Kafka's shutdown ends its non-daemon threads the JVM would exit on its own,
@@ -145,6 +147,7 @@ public final class EmbeddedBrokerMain {
 
     private void stopServerAndDelete(String reason) {
         System.err.println("msgbench broker: stopping, " + reason);
+        long start = System.nanoTime();
         KafkaRaftServer s = server;
         if (s != null) {
             Thread shutdown = new Thread(() -> {
@@ -159,6 +162,8 @@ public final class EmbeddedBrokerMain {
                 Thread.currentThread().interrupt();
             }
         }
+        System.err.println("msgbench broker: Kafka stopped in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms; deleting " + brokerDir);
         OwnedTempDirectories.deleteRecursively(brokerDir);
         System.err.flush();
     }
@@ -187,10 +192,10 @@ public final class EmbeddedBrokerMain {
             throw new IllegalStateException("formatting the storage failed (kafka-storage exit code " + rc + ")");
         }
         System.out.println("msgbench broker: storage formatted in "
-                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms, " + sinceProcessStart());
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms, " + sinceMainStarted());
     }
 
-    private static String sinceProcessStart() {
+    private static String sinceMainStarted() {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - MAIN_STARTED) + " ms after main() began";
     }
 

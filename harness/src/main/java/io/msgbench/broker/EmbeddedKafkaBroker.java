@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,18 +113,13 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         long deadline = startNanos + options.startTimeout().toNanos();
         String timeout = Messages.duration(options.startTimeout());
         for (int attempt = 1; ; attempt++) {
-            int port = freePort.getAsInt();
-            int controllerPort = freePort.getAsInt();
-            while (controllerPort == port) {
-                controllerPort = freePort.getAsInt();
+            EmbeddedKafkaBroker broker;
+            try {
+                broker = launch(directory, options, freePort);
+            } catch (RuntimeException | Error e) {
+                OwnedTempDirectories.deleteRecursively(directory);
+                throw e;
             }
-            Map<String, String> brokerSettings = EmbeddedBrokerSettings.of(
-                    port, controllerPort, directory.resolve("data"), options.brokerProperties());
-            EmbeddedBrokerSettings.write(brokerSettings, directory.resolve("server.properties"));
-            List<String> jvmOptions = jvmOptions(options);
-            Map<String, String> recorded = new TreeMap<>(brokerSettings);
-            recorded.put(JVM_OPTIONS_SETTING, String.join(" ", jvmOptions));
-            EmbeddedKafkaBroker broker = launch(directory, jvmOptions, port, Map.copyOf(recorded));
             try {
                 broker.awaitReady(deadline, timeout);
                 broker.startDuration = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -149,8 +145,20 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         }
     }
 
-    private static EmbeddedKafkaBroker launch(Path directory, List<String> jvmOptions, int port,
-                                              Map<String, String> settings) {
+    /** Writes the settings for new ports and starts the child JVM. */
+    private static EmbeddedKafkaBroker launch(Path directory, EmbeddedBrokerOptions options, IntSupplier freePort) {
+        int port = freePort.getAsInt();
+        int controllerPort = freePort.getAsInt();
+        while (controllerPort == port) {
+            controllerPort = freePort.getAsInt();
+        }
+        Map<String, String> brokerSettings = EmbeddedBrokerSettings.of(
+                port, controllerPort, directory.resolve("data"), options.brokerProperties());
+        EmbeddedBrokerSettings.write(brokerSettings, directory.resolve("server.properties"));
+        List<String> jvmOptions = jvmOptions(options);
+        Map<String, String> settings = new TreeMap<>(brokerSettings);
+        settings.put(JVM_OPTIONS_SETTING, String.join(" ", jvmOptions));
+
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -172,7 +180,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
             throw new BrokerUnavailableException("Cannot launch the embedded broker's JVM (" + command.get(0)
                     + "): " + e.getMessage(), e);
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, logStart, process, port, settings);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, logStart, process, port, Collections.unmodifiableMap(settings));
         register(broker);
         return broker;
     }

@@ -131,4 +131,23 @@ class CoordinatedOmissionTest {
                 T0 + 11 * MS, T0 + 12 * MS, T0 + 22 * MS, T0 + 32 * MS, T0 + 42 * MS, T0 + 52 * MS, T0 + 62 * MS);
         assertThat(ledger.phase(1).snapshot().messagesSent()).isEqualTo(18);
     }
+
+    @Test
+    void stoppingPaysTheDebtButSendsNothingIntendedAfterTheStop() {
+        ManualClock clock = new ManualClock(T0);
+        PhaseLedger ledger = new PhaseLedger(1);
+        StallingProducer sink = new StallingProducer(clock, 3, 50 * MS); // send of message 3 blocks 50 ms
+        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, new byte[64], clock, ledger);
+        producer.startSchedule(new RateSchedule(T0, 1000));
+        SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);
+        while (sink.sends < 4) {
+            loop.runOnce();
+        }
+        // T0 + 53 ms: stop as of T0 + 20 ms; messages 4..20 are owed and still go out, 21.. never do
+        loop.stopAt(T0 + 20 * MS);
+        loop.run();
+        assertThat(sink.sends).isEqualTo(21);
+        assertThat(ledger.phase(1).snapshot().histogram(LatencyMetric.PUBLISH_LATENCY_CORRECTED).getMaxValue())
+                .isBetween(49 * MS, 51 * MS);
+    }
 }

@@ -1,0 +1,80 @@
+package io.msgbench.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.testing.SharedKafkaBroker;
+import io.msgbench.worker.Worker.ConsumerSpec;
+import io.msgbench.worker.Worker.DrainResult;
+import io.msgbench.worker.Worker.ProducerSpec;
+import io.msgbench.worker.Worker.WorkerSetup;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The worker seam against a real broker with the Kafka driver: the same steps the iteration loop takes. */
+@ExtendWith(SharedKafkaBroker.class)
+class InProcessWorkerIT {
+
+    @Test
+    void phasesAttributeEveryMessageAndTheDrainAccountsForThemAll() throws Exception {
+        String prefix = "worker-it-" + System.nanoTime();
+        try (InProcessWorker worker = InProcessWorker.create()) {
+            worker.initialize(new WorkerSetup("kafka", SharedKafkaBroker.bootstrapServers(), Map.of(),
+                    Map.of("linger.ms", "1"), Map.of(), Map.of(), (short) 1, 2));
+            List<String> topics = List.of(prefix + "-a", prefix + "-b");
+            worker.createTopics(topics, 2);
+            // two subscriptions on each topic, the first shared by two consumers
+            worker.createConsumers(List.of(new ConsumerSpec(topics.get(0), prefix + "-s1"),
+                    new ConsumerSpec(topics.get(0), prefix + "-s1"), new ConsumerSpec(topics.get(0), prefix + "-s2"),
+                    new ConsumerSpec(topics.get(1), prefix + "-s1"), new ConsumerSpec(topics.get(1), prefix + "-s2")),
+                    Duration.ofSeconds(60));
+            worker.createProducers(List.of(new ProducerSpec(topics.get(0), 1), new ProducerSpec(topics.get(1), 2)), 100, 42);
+            assertThat(worker.probe(Duration.ofSeconds(30))).isPositive();
+
+            long start = worker.startLoad(400, 1);
+            Thread.sleep(1000);
+            long boundary = worker.beginPhase(2);
+            worker.adjustRate(800);
+            Thread.sleep(1000);
+            long end = worker.stopLoad();
+            DrainResult drain = worker.drain(Duration.ofSeconds(30));
+
+            PhaseStats one = worker.phaseStats(1);
+            PhaseStats two = worker.phaseStats(2);
+            assertThat(one.startEpochNanos()).isEqualTo(start);
+            assertThat(one.endEpochNanos()).isEqualTo(boundary);
+            assertThat(two.startEpochNanos()).isEqualTo(boundary);
+            assertThat(two.endEpochNanos()).isEqualTo(end);
+            double seconds1 = (boundary - start) / 1e9;
+            double seconds2 = (end - boundary) / 1e9;
+            // the schedule, not the timer, decides how many messages each phase sends (±2 for the edges)
+            assertThat(one.snapshot().messagesSent()).isBetween(Math.round(400 * seconds1) - 2, Math.round(400 * seconds1) + 2);
+            assertThat(two.snapshot().messagesSent()).isBetween(Math.round(800 * seconds2) - 3, Math.round(800 * seconds2) + 3);
+            // every message reached both subscriptions of its topic, attributed to the phase that sent it
+            assertThat(drain.complete()).as(drain.toString()).isTrue();
+            assertThat(one.snapshot().messagesReceived()).isEqualTo(2 * one.snapshot().messagesSent());
+            assertThat(two.snapshot().messagesReceived()).isEqualTo(2 * two.snapshot().messagesSent());
+            assertThat(drain.expected()).isEqualTo(drain.received())
+                    .isEqualTo(2 * (one.snapshot().messagesSent() + two.snapshot().messagesSent()));
+            assertThat(one.snapshot().publishErrors()).isZero();
+            for (LatencyMetric m : LatencyMetric.values()) {
+                assertThat(two.snapshot().histogram(m).getTotalCount()).as(m.resultName())
+                        .isEqualTo(m.resultName().startsWith("endToEnd") ? 2 * two.snapshot().messagesSent()
+                                : two.snapshot().messagesSent());
+            }
+            assertThat(two.snapshot().histogram(LatencyMetric.END_TO_END_LATENCY).getValueAtPercentile(50)).isPositive();
+        }
+    }
+
+    @Test
+    void unknownDriverIsOneLineNamingTheKnownOnes() {
+        try (InProcessWorker worker = InProcessWorker.create()) {
+            assertThatThrownBy(() -> worker.initialize(new WorkerSetup("nats", "x:1", Map.of(), Map.of(), Map.of(),
+                    Map.of(), (short) 1, 1))).hasMessage("Unknown client 'nats'; known drivers: kafka");
+        }
+    }
+}
