@@ -69,6 +69,8 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    /** The broker listens on IPv4 loopback only, whatever {@code java.net.preferIPv6Addresses} says. */
+    private static final String LOOPBACK = "127.0.0.1";
     private static final long POLL_MS = 100;
     private static final long MAX_LOG_READ = 1 << 20;
     private static final Set<EmbeddedKafkaBroker> OPEN = ConcurrentHashMap.newKeySet();
@@ -105,11 +107,11 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
 
     /** {@link #start(EmbeddedBrokerOptions)} with the ports taken from {@code freePort} (tests force a bind race). */
     static EmbeddedKafkaBroker start(EmbeddedBrokerOptions options, IntSupplier freePort) {
+        long startNanos = System.nanoTime();
         for (Path stale : OwnedTempDirectories.sweepStale(OwnedTempDirectories.root())) {
             LOG.info("Deleted {}, left behind by a process that no longer runs", stale);
         }
         Path directory = OwnedTempDirectories.create("broker");
-        long startNanos = System.nanoTime();
         long deadline = startNanos + options.startTimeout().toNanos();
         String timeout = Messages.duration(options.startTimeout());
         for (int attempt = 1; ; attempt++) {
@@ -180,7 +182,8 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
             throw new BrokerUnavailableException("Cannot launch the embedded broker's JVM (" + command.get(0)
                     + "): " + e.getMessage(), e);
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, logStart, process, port, Collections.unmodifiableMap(settings));
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
+                directory, logStart, process, port, Collections.unmodifiableMap(settings));
         register(broker);
         return broker;
     }
@@ -277,7 +280,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
 
     private boolean portAccepts() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) POLL_MS);
+            socket.connect(new InetSocketAddress(LOOPBACK, port), (int) POLL_MS);
             return true;
         } catch (IOException notYet) {
             return false;
@@ -306,7 +309,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
 
     /** A port nobody listened on a moment ago (another process may take it before the broker binds: retried). */
     static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free loopback port: " + e.getMessage(), e);
@@ -315,7 +318,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
 
     @Override
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return LOOPBACK + ":" + port;
     }
 
     @Override
@@ -329,7 +332,10 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         return AppInfoParser.getVersion();
     }
 
-    /** Every broker setting written to {@code server.properties}, plus the child's JVM options ({@link #JVM_OPTIONS_SETTING}). */
+    /**
+     * Every broker setting written to {@code server.properties}, sorted by key, plus the child's JVM options
+     * under {@link #JVM_OPTIONS_SETTING}.
+     */
     @Override
     public Map<String, String> settings() {
         return settings;
@@ -397,8 +403,9 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         }
         boolean interrupted = false;
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Embedded broker (pid {}) did not stop within {}; killing it", process.pid(), Messages.duration(grace));
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS) && !grace.isZero()) {
+                LOG.warn("Embedded broker (pid {}) did not stop within {}; killing it",
+                        process.pid(), Messages.duration(grace));
             }
         } catch (InterruptedException e) {
             interrupted = true;

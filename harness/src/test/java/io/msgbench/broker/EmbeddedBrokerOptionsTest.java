@@ -25,7 +25,8 @@ class EmbeddedBrokerOptionsTest {
                 .withBrokerProperty("log.retention.bytes", "1")
                 .withBrokerProperty("log.retention.bytes", "2")
                 .withStartTimeout(Duration.ofSeconds(5));
-        assertThat(o).isEqualTo(new EmbeddedBrokerOptions("1g", "2g", Map.of("log.retention.bytes", "2"), Duration.ofSeconds(5)));
+        assertThat(o).isEqualTo(
+                new EmbeddedBrokerOptions("1g", "2g", Map.of("log.retention.bytes", "2"), Duration.ofSeconds(5)));
     }
 
     @Test

@@ -55,8 +55,9 @@ class EmbeddedKafkaBrokerIT {
             producer.send(new ProducerRecord<>(topic, 1, "k", "hello")).get(30, TimeUnit.SECONDS);
         }
         TopicPartition partition = new TopicPartition(topic, 1);
+        Map<String, Object> consumerConfig = config(broker, BrokerClientSettings.consumer());
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config(broker, BrokerClientSettings.consumer()), new StringDeserializer(), new StringDeserializer())) {
+                     new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -106,7 +107,7 @@ class EmbeddedKafkaBrokerIT {
 
     @Test
     void portsTakenBeforeTheBrokerBindsThemAreReplaced() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             // Attempt 1 finds its listener port taken, attempt 2 its controller port; attempt 3 gets free ones.
             Queue<Integer> ports = new ArrayDeque<>(List.of(port, EmbeddedKafkaBroker.freeLoopbackPort(),

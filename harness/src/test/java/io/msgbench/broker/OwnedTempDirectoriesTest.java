@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +14,8 @@ class OwnedTempDirectoriesTest {
 
     @Test
     void readsTheOwnerPidFromTheName() {
-        assertThat(OwnedTempDirectories.ownerPid(Path.of("/tmp/msgbench-broker-1234-987654"))).isEqualTo(OptionalLong.of(1234));
-        assertThat(OwnedTempDirectories.ownerPid(Path.of("msgbench-worker-7-x"))).isEqualTo(OptionalLong.of(7));
+        assertThat(OwnedTempDirectories.ownerPid(Path.of("/tmp/msgbench-broker-1234-98765"))).hasValue(1234);
+        assertThat(OwnedTempDirectories.ownerPid(Path.of("msgbench-worker-7-x"))).hasValue(7);
         assertThat(OwnedTempDirectories.ownerPid(Path.of("msgbench-broker-abc-1"))).isEmpty();
         assertThat(OwnedTempDirectories.ownerPid(Path.of("msgbench-1234-x"))).isEmpty();
         assertThat(OwnedTempDirectories.ownerPid(Path.of("other-broker-1234-x"))).isEmpty();
@@ -28,7 +27,7 @@ class OwnedTempDirectoriesTest {
         Path dir = OwnedTempDirectories.create("test");
         try {
             assertThat(dir).isDirectory().hasParent(OwnedTempDirectories.root());
-            assertThat(OwnedTempDirectories.ownerPid(dir)).isEqualTo(OptionalLong.of(ProcessHandle.current().pid()));
+            assertThat(OwnedTempDirectories.ownerPid(dir)).hasValue(ProcessHandle.current().pid());
         } finally {
             OwnedTempDirectories.deleteRecursively(dir);
         }
