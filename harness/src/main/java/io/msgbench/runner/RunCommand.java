@@ -5,32 +5,22 @@ import io.msgbench.broker.EmbeddedBrokerOptions;
 import io.msgbench.broker.EmbeddedKafkaBroker;
 import io.msgbench.broker.ExternalKafkaCluster;
 import io.msgbench.driver.DriverRegistry;
-import io.msgbench.metrics.EpochNanoClock;
-import io.msgbench.metrics.Sleeper;
-import io.msgbench.report.BrokerDescription;
-import io.msgbench.report.ForkResult;
 import io.msgbench.report.ResultFiles;
-import io.msgbench.report.RunEnvironment;
-import io.msgbench.report.ScenarioResult;
 import io.msgbench.scenario.BenchmarkDefinition;
 import io.msgbench.scenario.BenchmarkIndex;
 import io.msgbench.scenario.IterationOverrides;
 import io.msgbench.scenario.ParameterSpace;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.ScenarioPlanner;
-import io.msgbench.worker.InProcessWorker;
-import io.msgbench.worker.Worker;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -121,88 +111,7 @@ final class RunCommand implements Callable<Integer> {
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
 
-        String runId = DateTimeFormatter.ofPattern("HHmmss").format(LocalDateTime.now()) + "-" + ProcessHandle.current().pid();
-        console.line("# msgbench: " + scenarios.size() + " scenario(s); in-process worker (forked JVMs arrive with the worker API)");
-        console.legend();
-
-        AtomicReference<BrokerHandle> broker = new AtomicReference<>();
-        AtomicReference<Worker> activeWorker = new AtomicReference<>();
-        // Ctrl-C: completed scenarios are already on disk; close the running worker so that its topics are
-        // deleted (on an external cluster) and its clients stopped, within a bound. The embedded broker
-        // stops through its own hook. The JVM then exits with 130.
-        Thread onInterrupt = new Thread(() -> closeWithin(activeWorker.get(), Duration.ofSeconds(5)), "msgbench-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        List<ScenarioResult> completed = new ArrayList<>();
-        int failures = 0;
-        try {
-            broker.set(connect(console));
-            BrokerHandle b = broker.get();
-            BrokerDescription brokerDescription = new BrokerDescription(b.kind(), b.version(), b.bootstrapServers(),
-                    b.settings());
-            ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console);
-            int producerIds = 0;
-            for (int s = 0; s < scenarios.size(); s++) {
-                Scenario scenario = scenarios.get(s);
-                console.scenarioStart(s + 1, scenarios.size(), scenario);
-                List<ForkResult> forks = new ArrayList<>();
-                int forkCount = Math.max(1, scenario.iterations().forks());
-                try {
-                    for (int f = 0; f < forkCount; f++) {
-                        try (InProcessWorker worker = InProcessWorker.create()) {
-                            activeWorker.set(worker);
-                            String prefix = "msgbench-" + runId + "-s" + (s + 1) + "-f" + (f + 1);
-                            forks.add(runner.run(scenario, worker, b.bootstrapServers(), Map.of(),
-                                    prefix, producerIds, 1));
-                            producerIds += scenario.workload().producers();
-                        } finally {
-                            activeWorker.set(null);
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    failures++;
-                    System.err.println("ERROR: scenario " + scenario.label() + " failed: " + e.getMessage());
-                    if (verbosity == Verbosity.EXTRA) {
-                        e.printStackTrace();
-                    }
-                    b.logFile().ifPresent(log -> System.err.println("  broker log: " + log));
-                    continue;
-                }
-                ScenarioResult result = new ScenarioResult(scenario, 1, brokerDescription, RunEnvironment.current(),
-                        forks, Warnings.of(scenario, forks));
-                completed.add(result);
-                console.scenarioResult(result);
-                files.writeJson(completed);
-            }
-        } finally {
-            BrokerHandle b = broker.get();
-            if (b != null) {
-                b.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to
-            }
-        }
-        if (!completed.isEmpty()) {
-            console.line("");
-            console.line("# Results: " + files.json().toAbsolutePath());
-        }
-        return failures == 0 ? 0 : 1;
-    }
-
-    private static void closeWithin(Worker worker, Duration bound) {
-        if (worker == null) {
-            return;
-        }
-        Thread closer = new Thread(worker::close, "msgbench-worker-close");
-        closer.setDaemon(true);
-        closer.start();
-        try {
-            closer.join(bound.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return new BenchmarkRun(console, files, verbosity).execute(scenarios, () -> connect(console));
     }
 
     private BrokerHandle connect(ConsoleReporter console) {

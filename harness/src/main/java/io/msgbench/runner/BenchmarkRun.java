@@ -1,0 +1,137 @@
+package io.msgbench.runner;
+
+import io.msgbench.broker.BrokerHandle;
+import io.msgbench.broker.EmbeddedKafkaBroker;
+import io.msgbench.metrics.EpochNanoClock;
+import io.msgbench.metrics.Sleeper;
+import io.msgbench.report.BrokerDescription;
+import io.msgbench.report.ForkResult;
+import io.msgbench.report.ResultFiles;
+import io.msgbench.report.RunEnvironment;
+import io.msgbench.report.ScenarioResult;
+import io.msgbench.scenario.Scenario;
+import io.msgbench.worker.InProcessWorker;
+import io.msgbench.worker.Worker;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * One run of a plan (DESIGN §3): one cluster for all scenarios, each fork of a scenario on a fresh worker,
+ * the result file rewritten after every completed scenario, so an interrupted or failing run keeps what
+ * it finished.
+ */
+final class BenchmarkRun {
+    /** How long Ctrl-C waits for the running worker to delete its topics and close its clients. */
+    private static final Duration INTERRUPT_CLOSE_BOUND = Duration.ofSeconds(5);
+
+    private final ConsoleReporter console;
+    private final ResultFiles files;
+    private final Verbosity verbosity;
+    private final String runId = DateTimeFormatter.ofPattern("HHmmss").format(LocalDateTime.now()) + "-"
+            + ProcessHandle.current().pid();
+    private final AtomicReference<Worker> activeWorker = new AtomicReference<>();
+
+    BenchmarkRun(ConsoleReporter console, ResultFiles files, Verbosity verbosity) {
+        this.console = console;
+        this.files = files;
+        this.verbosity = verbosity;
+    }
+
+    /** Runs every scenario; returns the exit code (0, or 1 when a scenario failed). */
+    int execute(List<Scenario> scenarios, Supplier<BrokerHandle> cluster) {
+        console.line("# msgbench: " + scenarios.size() + " scenario(s); in-process worker (forked JVMs arrive with the worker API)");
+        console.legend();
+        // Ctrl-C: completed scenarios are already on disk; close the running worker so that its topics are
+        // deleted (on an external cluster) and its clients stopped. The embedded broker stops through its
+        // own hook, and the JVM exits with 130.
+        Thread onInterrupt = new Thread(() -> closeWithin(activeWorker.get(), INTERRUPT_CLOSE_BOUND), "msgbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        List<ScenarioResult> completed = new ArrayList<>();
+        int failures = 0;
+        BrokerHandle broker = null;
+        try {
+            broker = cluster.get();
+            BrokerDescription description = new BrokerDescription(broker.kind(), broker.version(),
+                    broker.bootstrapServers(), broker.settings());
+            ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console);
+            int producerIds = 0;
+            for (int s = 0; s < scenarios.size(); s++) {
+                Scenario scenario = scenarios.get(s);
+                console.scenarioStart(s + 1, scenarios.size(), scenario);
+                List<ForkResult> forks = new ArrayList<>();
+                try {
+                    for (int f = 0; f < Math.max(1, scenario.iterations().forks()); f++) {
+                        String prefix = "msgbench-" + runId + "-s" + (s + 1) + "-f" + (f + 1);
+                        forks.add(runFork(runner, scenario, broker, prefix, producerIds));
+                        producerIds += scenario.workload().producers();
+                    }
+                } catch (RuntimeException e) {
+                    failures++;
+                    reportFailure(scenario, broker, e);
+                    continue;
+                }
+                ScenarioResult result = new ScenarioResult(scenario, 1, description, RunEnvironment.current(), forks,
+                        Warnings.of(scenario, forks));
+                completed.add(result);
+                console.scenarioResult(result);
+                files.writeJson(completed);
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to
+            }
+        }
+        if (!completed.isEmpty()) {
+            console.line("");
+            console.line("# Results: " + files.json().toAbsolutePath());
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private ForkResult runFork(ScenarioRunner runner, Scenario scenario, BrokerHandle broker, String prefix,
+                               int firstProducerId) {
+        try (InProcessWorker worker = InProcessWorker.create()) {
+            activeWorker.set(worker);
+            return runner.run(scenario, worker, broker.bootstrapServers(), Map.of(), prefix, firstProducerId, 1);
+        } finally {
+            activeWorker.set(null);
+        }
+    }
+
+    private void reportFailure(Scenario scenario, BrokerHandle broker, RuntimeException e) {
+        System.err.println("ERROR: scenario " + scenario.label() + " failed: " + e.getMessage());
+        if (verbosity == Verbosity.EXTRA) {
+            e.printStackTrace();
+        }
+        if (broker instanceof EmbeddedKafkaBroker embedded) {
+            // The broker's directory goes when it stops: keep its log with the results.
+            embedded.copyLogTo(files.folder())
+                    .ifPresent(log -> System.err.println("  broker log: " + log.toAbsolutePath()));
+        }
+    }
+
+    private static void closeWithin(Worker worker, Duration bound) {
+        if (worker == null) {
+            return;
+        }
+        Thread closer = new Thread(worker::close, "msgbench-worker-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(bound.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
