@@ -1,5 +1,8 @@
 package io.msgbench.broker;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -77,6 +80,7 @@ public final class ExternalKafkaCluster implements BrokerHandle {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
+            requireAnyListening(address, timeout);
             DescribeClusterResult cluster = admin.describeCluster();
             Collection<Node> nodes = await(cluster.nodes(), deadline);
             Map<String, String> settings = new TreeMap<>();
@@ -101,6 +105,34 @@ public final class ExternalKafkaCluster implements BrokerHandle {
             throw new BrokerUnavailableException("Interrupted while connecting to the Kafka cluster at " + address, e);
         } finally {
             admin.close(Duration.ZERO);
+        }
+    }
+
+    /**
+     * Fails fast when no bootstrap address accepts a TCP connection at all: the admin client would retry a
+     * refused port until its timeout, and a typo in a port should not cost 30 s. Addresses that do accept
+     * are left to the admin round trip, which proves they are Kafka.
+     */
+    private static void requireAnyListening(String bootstrapServers, Duration timeout) {
+        int connectMillis = (int) Math.min(timeout.toMillis(), 5_000);
+        StringBuilder problems = new StringBuilder();
+        for (String server : bootstrapServers.split(",")) {
+            String hostPort = server.trim().replaceFirst("^[A-Za-z_]+://", "");
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0) {
+                continue; // malformed addresses were rejected by the admin client already
+            }
+            String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, Integer.parseInt(hostPort.substring(colon + 1))), connectMillis);
+                return;
+            } catch (IOException | IllegalArgumentException e) {
+                problems.append(problems.length() == 0 ? "" : "; ").append(hostPort).append(": ")
+                        .append(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        if (problems.length() > 0) {
+            throw new BrokerUnavailableException("No Kafka broker answers at " + bootstrapServers + " (" + problems + ")");
         }
     }
 
