@@ -36,6 +36,10 @@ final class BenchmarkRun {
     private final String runId = DateTimeFormatter.ofPattern("HHmmss").format(LocalDateTime.now()) + "-"
             + ProcessHandle.current().pid();
     private final AtomicReference<Worker> activeWorker = new AtomicReference<>();
+    /** Guards {@link #interrupted} and result writing, so Ctrl-C never lets a cut-short scenario reach the file. */
+    private final Object resultLock = new Object();
+    private boolean interrupted;
+    private final List<ScenarioResult> completed = new ArrayList<>();
 
     BenchmarkRun(ConsoleReporter console, ResultFiles files, Verbosity verbosity) {
         this.console = console;
@@ -50,9 +54,8 @@ final class BenchmarkRun {
         // Ctrl-C: completed scenarios are already on disk; close the running worker so that its topics are
         // deleted (on an external cluster) and its clients stopped. The embedded broker stops through its
         // own hook, and the JVM exits with 130.
-        Thread onInterrupt = new Thread(() -> closeWithin(activeWorker.get(), INTERRUPT_CLOSE_BOUND), "msgbench-interrupt");
+        Thread onInterrupt = new Thread(this::interrupt, "msgbench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        List<ScenarioResult> completed = new ArrayList<>();
         int failures = 0;
         BrokerHandle broker = null;
         try {
@@ -78,9 +81,14 @@ final class BenchmarkRun {
                 }
                 ScenarioResult result = new ScenarioResult(scenario, 1, description, RunEnvironment.current(), forks,
                         Warnings.of(scenario, forks));
-                completed.add(result);
+                synchronized (resultLock) {
+                    if (interrupted) {
+                        break; // the scenario may have been cut short: it stays out of the results
+                    }
+                    completed.add(result);
+                    files.writeJson(completed);
+                }
                 console.scenarioResult(result);
-                files.writeJson(completed);
             }
         } finally {
             if (broker != null) {
@@ -119,6 +127,18 @@ final class BenchmarkRun {
             embedded.copyLogTo(files.folder())
                     .ifPresent(log -> System.err.println("  broker log: " + log.toAbsolutePath()));
         }
+    }
+
+    /** Ctrl-C (shutdown hook): no result is written after this; the running worker is closed within a bound. */
+    private void interrupt() {
+        synchronized (resultLock) {
+            interrupted = true;
+            if (!completed.isEmpty()) {
+                console.line("");
+                console.line("# Interrupted; completed scenarios: " + files.json().toAbsolutePath());
+            }
+        }
+        closeWithin(activeWorker.get(), INTERRUPT_CLOSE_BOUND);
     }
 
     private static void closeWithin(Worker worker, Duration bound) {
