@@ -10,10 +10,12 @@ import java.util.List;
 /** What a user must see next to a scenario's figures because it puts them in doubt. */
 final class Warnings {
     /**
-     * Schedule debt within this much of the schedule is the sender waking from its timer (parkNanos
-     * is tens of µs late, occasionally a few ms), not a generator that cannot keep up.
+     * Schedule debt within this much of the schedule at an iteration's end is a transient stall, not a
+     * generator that cannot keep up: parkNanos wakes tens of µs late, and young GC pauses of the load
+     * generator's JVM were measured at up to 40 ms at 10k msg/s here. Such stalls are not hidden: they
+     * are in publishDelayLatency and the corrected latencies.
      */
-    static final double DEBT_GRACE_SECONDS = 0.002;
+    static final double DEBT_GRACE_SECONDS = 0.050;
 
     private Warnings() {
     }
