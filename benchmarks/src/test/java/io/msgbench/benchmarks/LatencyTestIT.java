@@ -106,6 +106,26 @@ class LatencyTestIT {
     }
 
     @Test
+    void failedForksAreReportedAndTheRunGoesOnUnlessFailOnError(@TempDir Path dir) {
+        String file = dir.resolve("failed.json").toString();
+        Outcome o = run("LatencyTest", "-jvmArgs", "-Xmx1k", "-wi", "0", "-i", "1", "-r", "1s", "-rff", file,
+                "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).isEqualTo(1);
+        List<String> errors = o.err().lines().filter(l -> l.startsWith("ERROR")).toList();
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0)).startsWith("ERROR: scenario LatencyTest (client=kafka, acks=1) failed: ")
+                .contains("exited with code 1");
+        assertThat(errors.get(1)).startsWith("ERROR: scenario LatencyTest (client=kafka, acks=all) failed: ");
+        assertThat(Files.exists(Path.of(file))).isFalse();
+
+        Outcome foe = run("LatencyTest", "-jvmArgs", "-Xmx1k", "-foe", "true", "-wi", "0", "-i", "1", "-r", "1s",
+                "-rff", file, "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(foe.exitCode()).isEqualTo(1);
+        assertThat(foe.err().lines().filter(l -> l.startsWith("ERROR"))).hasSize(1);
+        assertThat(foe.out()).contains("-foe true: stopping the run").doesNotContain("acks=all");
+    }
+
+    @Test
     void defaultRunStartsAndRemovesItsOwnBroker(@TempDir Path dir) throws Exception {
         java.util.Set<Path> brokersBefore = brokerDirectories();
         Path file = dir.resolve("embedded.json");

@@ -10,6 +10,7 @@ import io.msgbench.report.jmh.JmhMetric.HistogramEntry;
 import io.msgbench.report.jmh.JmhStatistics;
 import io.msgbench.scenario.IterationSettings;
 import io.msgbench.scenario.Scenario;
+import io.msgbench.worker.RunEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class JmhResultMapper {
                 .benchmark(r.benchmarkName())
                 .mode("sample")
                 .threads(r.threads())
-                .forks(r.forks().size())
+                .forks(s.iterations().forks()) // as JMH: 0 when run in the host JVM, with one rawData row
                 .jvm(env.jvm())
                 .jvmArgs(env.jvmArgs())
                 .jdkVersion(env.jdkVersion())
@@ -157,7 +158,7 @@ public final class JmhResultMapper {
         root.put("harnessVersion", env.harnessVersion());
         root.put("primaryMetric", r.primaryMetric().resultName());
         root.put("percentiles", "HdrHistogram, highest equivalent value, 3 significant digits");
-        root.put("forkMode", "in-process");
+        root.put("forkMode", s.iterations().forks() == 0 ? "in-process" : "forked JVM per fork");
         ObjectNode config = root.putObject("configuration");
         ObjectNode workload = config.putObject("workload");
         s.workload().asMap().forEach((k, v) -> {

@@ -2,6 +2,7 @@ package io.msgbench.report;
 
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.scenario.Scenario;
+import io.msgbench.worker.RunEnvironment;
 import java.util.List;
 
 /**
@@ -10,11 +11,19 @@ import java.util.List;
  * @param threads  sender threads per worker
  * @param warnings things a user must see next to the figures (incomplete drain, errors, debt)
  */
-public record ScenarioResult(Scenario scenario, int threads, BrokerDescription broker, RunEnvironment environment,
-                             List<ForkResult> forks, List<String> warnings) {
+public record ScenarioResult(Scenario scenario, int threads, BrokerDescription broker, List<ForkResult> forks,
+                             List<String> warnings) {
     public ScenarioResult {
+        if (forks.isEmpty()) {
+            throw new IllegalArgumentException("a scenario result has at least one fork");
+        }
         forks = List.copyOf(forks);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The JVM the (first) fork ran in: JMH reports the forked JVM, not the host. */
+    public RunEnvironment environment() {
+        return forks.get(0).worker().environment();
     }
 
     /**

@@ -7,11 +7,11 @@ import io.msgbench.metrics.Sleeper;
 import io.msgbench.report.BrokerDescription;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.ResultFiles;
-import io.msgbench.report.RunEnvironment;
 import io.msgbench.report.ScenarioResult;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker;
+import io.msgbench.worker.http.ForkedWorker;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,15 +41,21 @@ final class BenchmarkRun {
     private boolean interrupted;
     private final List<ScenarioResult> completed = new ArrayList<>();
 
-    BenchmarkRun(ConsoleReporter console, ResultFiles files, Verbosity verbosity) {
+    private final ForkJvmArgs forkJvmArgs;
+    private final boolean failOnError;
+
+    BenchmarkRun(ConsoleReporter console, ResultFiles files, Verbosity verbosity, ForkJvmArgs forkJvmArgs,
+                 boolean failOnError) {
         this.console = console;
         this.files = files;
         this.verbosity = verbosity;
+        this.forkJvmArgs = forkJvmArgs;
+        this.failOnError = failOnError;
     }
 
     /** Runs every scenario; returns the exit code (0, or 1 when a scenario failed). */
     int execute(List<Scenario> scenarios, Supplier<BrokerHandle> cluster) {
-        console.line("# msgbench: " + scenarios.size() + " scenario(s); in-process worker (forked JVMs arrive with the worker API)");
+        console.line("# msgbench: " + scenarios.size() + " scenario(s)");
         console.legend();
         // Ctrl-C: completed scenarios are already on disk; close the running worker so that its topics are
         // deleted (on an external cluster) and its clients stopped. The embedded broker stops through its
@@ -69,18 +75,22 @@ final class BenchmarkRun {
                 console.scenarioStart(s + 1, scenarios.size(), scenario);
                 List<ForkResult> forks = new ArrayList<>();
                 try {
-                    for (int f = 0; f < Math.max(1, scenario.iterations().forks()); f++) {
+                    int forkCount = scenario.iterations().forks();
+                    for (int f = 0; f < Math.max(1, forkCount); f++) {
                         String prefix = "msgbench-" + runId + "-s" + (s + 1) + "-f" + (f + 1);
-                        forks.add(runFork(runner, scenario, broker, prefix, producerIds));
+                        forks.add(runFork(runner, scenario, broker, prefix, producerIds, forkCount == 0 ? 0 : f + 1));
                         producerIds += scenario.workload().producers();
                     }
                 } catch (RuntimeException e) {
                     failures++;
                     reportFailure(scenario, broker, e);
+                    if (failOnError) {
+                        console.line("# -foe true: stopping the run at the first failure");
+                        break;
+                    }
                     continue;
                 }
-                ScenarioResult result = new ScenarioResult(scenario, 1, description, RunEnvironment.current(), forks,
-                        Warnings.of(scenario, forks));
+                ScenarioResult result = new ScenarioResult(scenario, 1, description, forks, Warnings.of(scenario, forks));
                 synchronized (resultLock) {
                     if (interrupted) {
                         break; // the scenario may have been cut short: it stays out of the results
@@ -107,14 +117,22 @@ final class BenchmarkRun {
         return failures == 0 ? 0 : 1;
     }
 
+    /** @param fork 1-based fork number, or 0 to run in this JVM */
     private ForkResult runFork(ScenarioRunner runner, Scenario scenario, BrokerHandle broker, String prefix,
-                               int firstProducerId) {
-        try (InProcessWorker worker = InProcessWorker.create()) {
+                               int firstProducerId, int fork) {
+        try (Worker worker = fork == 0 ? InProcessWorker.create() : launchFork(fork, scenario.iterations().forks())) {
             activeWorker.set(worker);
             return runner.run(scenario, worker, broker.bootstrapServers(), Map.of(), prefix, firstProducerId, 1);
         } finally {
             activeWorker.set(null);
         }
+    }
+
+    private Worker launchFork(int fork, int of) {
+        List<String> jvmArgs = forkJvmArgs.effective();
+        ForkedWorker worker = ForkedWorker.launch(jvmArgs);
+        console.line("# Fork " + fork + " of " + of + ": JVM pid " + worker.pid() + ", JVM arguments " + jvmArgs);
+        return worker;
     }
 
     private void reportFailure(Scenario scenario, BrokerHandle broker, RuntimeException e) {

@@ -59,6 +59,24 @@ final class RunCommand implements Callable<Integer> {
             description = "Time of each measurement iteration (default 30s).")
     Duration measurementTime;
 
+    @Option(names = "-f", paramLabel = "int",
+            description = "Forks: fresh JVMs per scenario, one after another (default 1; 0 runs in this JVM).")
+    Integer forks;
+
+    @Option(names = "-jvmArgs", paramLabel = "string",
+            description = "JVM arguments of the forks, replacing the host JVM's own (space-separated).")
+    String jvmArgs;
+
+    @Option(names = "-jvmArgsAppend", paramLabel = "string", description = "JVM arguments added after the others.")
+    String jvmArgsAppend;
+
+    @Option(names = "-jvmArgsPrepend", paramLabel = "string", description = "JVM arguments added before the others.")
+    String jvmArgsPrepend;
+
+    @Option(names = "-foe", paramLabel = "bool", converter = StrictBooleanConverter.class,
+            description = "Fail on error: stop the run at the first failed scenario (true/false, default false).")
+    boolean failOnError;
+
     @Option(names = "-rf", paramLabel = "format", split = ",",
             description = "Result formats, comma-separated (supported so far: json; default json).")
     List<String> resultFormats = new ArrayList<>(List.of("json"));
@@ -107,11 +125,14 @@ final class RunCommand implements Callable<Integer> {
         }
         DriverRegistry drivers = DriverRegistry.load();
         List<Scenario> scenarios = new ScenarioPlanner(drivers).plan(benchmarks, parseParams(params),
-                new IterationOverrides(warmupIterations, warmupTime, measurementIterations, measurementTime, null));
+                new IterationOverrides(warmupIterations, warmupTime, measurementIterations, measurementTime, forks));
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
 
-        return new BenchmarkRun(console, files, verbosity).execute(scenarios, () -> connect(console));
+        ForkJvmArgs forkJvmArgs = new ForkJvmArgs(split(jvmArgsPrepend), jvmArgs == null ? null : split(jvmArgs),
+                split(jvmArgsAppend));
+        return new BenchmarkRun(console, files, verbosity, forkJvmArgs, failOnError)
+                .execute(scenarios, () -> connect(console));
     }
 
     private BrokerHandle connect(ConsoleReporter console) {
@@ -138,6 +159,22 @@ final class RunCommand implements Callable<Integer> {
                     .addAll(ParameterSpace.splitValues(p.substring(eq + 1)));
         }
         return out;
+    }
+
+    private static List<String> split(String args) {
+        return args == null || args.isBlank() ? List.of() : List.of(args.trim().split("\\s+"));
+    }
+
+    /** JMH's booleans, but strict: anything other than true or false is an error, not false. */
+    static final class StrictBooleanConverter implements ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("'" + value + "' is not a boolean (true or false)");
+            };
+        }
     }
 
     static final class TimeConverter implements ITypeConverter<Duration> {

@@ -76,7 +76,7 @@ public final class InProcessWorker implements Worker {
         MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
                 setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock));
         long anchorError = clock instanceof SystemEpochNanoClock s ? s.anchorErrorNanos() : 0;
-        return new WorkerInfo(factory.name(), factory.clientVersion(), effective, anchorError);
+        return new WorkerInfo(factory.name(), factory.clientVersion(), effective, anchorError, RunEnvironment.current());
     }
 
     @Override

@@ -93,9 +93,9 @@ public interface Worker extends AutoCloseable {
         }
     }
 
-    /** What a worker reports about itself after initialisation. */
+    /** What a worker reports about itself after initialisation, including the JVM it runs in. */
     record WorkerInfo(String driver, String clientVersion, EffectiveClientConfig clientConfig,
-                      long clockAnchorErrorNanos) {
+                      long clockAnchorErrorNanos, RunEnvironment environment) {
     }
 
     /** One consumer to create. */

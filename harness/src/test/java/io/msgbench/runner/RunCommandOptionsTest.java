@@ -31,6 +31,20 @@ class RunCommandOptionsTest {
     }
 
     @Test
+    void forkOptions() {
+        RunCommand c = parse("-f", "2", "-jvmArgs", "-Xmx1g -Dx=y", "-jvmArgsAppend", "-Da=b", "-jvmArgsPrepend",
+                "-server", "-foe", "true");
+        assertThat(c.forks).isEqualTo(2);
+        assertThat(c.jvmArgs).isEqualTo("-Xmx1g -Dx=y");
+        assertThat(c.failOnError).isTrue();
+        assertThat(new ForkJvmArgs(List.of("-server"), List.of("-Xmx1g", "-Dx=y"), List.of("-Da=b")).effective())
+                .containsExactly("-server", "-Xmx1g", "-Dx=y", "-Da=b");
+        assertThat(parse("-foe", "false").failOnError).isFalse();
+        assertThat(Main.run("-foe", "yes")).isEqualTo(1);
+        assertThat(Main.run("-f", "-1", "NoSuchBenchmarkAnywhere")).isEqualTo(1);
+    }
+
+    @Test
     void defaultsWhenNothingIsGiven() {
         RunCommand c = parse();
         assertThat(c.includes).isEmpty();

@@ -1,4 +1,4 @@
-package io.msgbench.report;
+package io.msgbench.worker;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The JVM and host a scenario ran on, in JMH's terms where JMH has them. */
+/** The JVM and host a worker runs in, in JMH's terms where JMH has them. */
 public record RunEnvironment(String harnessVersion, String jvm, List<String> jvmArgs, String jdkVersion,
                              String vmName, String vmVersion, String host, String os, int cpus, long maxHeapBytes) {
     public RunEnvironment {

@@ -1,0 +1,71 @@
+package io.msgbench.worker.http;
+
+import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.metrics.PhaseSnapshot;
+import io.msgbench.worker.PhaseStats;
+import io.msgbench.worker.Worker.ConsumerSpec;
+import io.msgbench.worker.Worker.ProducerSpec;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The JSON bodies of the worker API that are not already {@link io.msgbench.worker.Worker} records.
+ * Durations travel as milliseconds, times as epoch nanoseconds.
+ */
+final class WorkerMessages {
+    private WorkerMessages() {
+    }
+
+    record Topics(List<String> topics, int partitions) {
+    }
+
+    record Consumers(List<ConsumerSpec> consumers, long timeoutMillis) {
+    }
+
+    record Producers(List<ProducerSpec> producers, int messageSize, long payloadSeed) {
+    }
+
+    record Timeout(long timeoutMillis) {
+    }
+
+    record Load(double ratePerSecond, int senderThreads) {
+    }
+
+    record Rate(double ratePerSecond) {
+    }
+
+    record Phase(int phase) {
+    }
+
+    /** A single time or duration answer, nanoseconds. */
+    record Nanos(long nanos) {
+    }
+
+    record Error(String error) {
+    }
+
+    /** {@link PhaseStats} with its histograms encoded. */
+    record PhaseStatsMessage(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt, long messagesSent,
+                             long publishErrors, long messagesReceived, long receivedInWindow, long negativeLatencies,
+                             Map<String, String> histograms) {
+
+        static PhaseStatsMessage of(PhaseStats stats) {
+            PhaseSnapshot s = stats.snapshot();
+            Map<String, String> encoded = new LinkedHashMap<>();
+            s.histograms().forEach((metric, h) -> encoded.put(metric.resultName(), HistogramCodec.encode(h)));
+            return new PhaseStatsMessage(stats.phase(), stats.startEpochNanos(), stats.endEpochNanos(),
+                    stats.scheduleDebt(), s.messagesSent(), s.publishErrors(), s.messagesReceived(),
+                    s.receivedInWindow(), s.negativeLatencies(), encoded);
+        }
+
+        PhaseStats toStats() {
+            Map<LatencyMetric, Histogram> decoded = new EnumMap<>(LatencyMetric.class);
+            histograms.forEach((name, h) -> decoded.put(LatencyMetric.byResultName(name), HistogramCodec.decode(h)));
+            return new PhaseStats(phase, startEpochNanos, endEpochNanos, scheduleDebt, new PhaseSnapshot(phase,
+                    messagesSent, publishErrors, messagesReceived, receivedInWindow, negativeLatencies, decoded));
+        }
+    }
+}
