@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-jvmArgsPrepend", paramLabel = "string", description = "JVM arguments added before the others.")
     String jvmArgsPrepend;
 
-    @Option(names = "-foe", paramLabel = "bool", converter = StrictBooleanConverter.class,
+    @Option(names = "-foe", paramLabel = "bool", arity = "1", converter = StrictBooleanConverter.class,
             description = "Fail on error: stop the run at the first failed scenario (true/false, default false).")
     boolean failOnError;
 
