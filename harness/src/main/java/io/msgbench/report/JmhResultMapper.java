@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -26,29 +27,43 @@ import org.HdrHistogram.HistogramIterationValue;
  * sum semantics, and everything JMH has no field for under the extra key {@code msgbench}.
  *
  * <p>Latency percentiles are HdrHistogram's (the highest value equivalent to the bucket, 3 significant
- * digits), in the unit {@code ms/op}; the sample histogram lists one {@code [value, count]} pair per
+ * digits), in {@code ms/op} unless {@code -tu} says otherwise; the sample histogram lists one {@code [value, count]} pair per
  * non-empty HdrHistogram bucket.
  */
 public final class JmhResultMapper {
-    static final String LATENCY_UNIT = "ms/op";
     private static final double NANOS_PER_MS = 1e6;
     private static final double[] PERCENTILE_RANKS = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 99.999, 99.9999, 100.0};
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private JmhResultMapper() {
+    /** JMH's unit names ({@code -tu}). */
+    private static final Map<TimeUnit, String> UNIT_NAMES = Map.of(TimeUnit.NANOSECONDS, "ns",
+            TimeUnit.MICROSECONDS, "us", TimeUnit.MILLISECONDS, "ms", TimeUnit.SECONDS, "s");
+
+    private final String latencyUnit;
+    private final double nanosPerUnit;
+
+    private JmhResultMapper(TimeUnit unit) {
+        String name = UNIT_NAMES.get(unit);
+        if (name == null) {
+            throw new IllegalArgumentException("latency unit must be one of " + UNIT_NAMES.values() + ", was " + unit);
+        }
+        this.latencyUnit = name + "/op";
+        this.nanosPerUnit = unit.toNanos(1);
     }
 
-    public static List<JmhBenchmarkResult> toJmh(List<ScenarioResult> results) {
-        return results.stream().map(JmhResultMapper::toJmh).toList();
+    /** The JMH objects of {@code results}, latencies in {@code unit} ({@code ms/op} by default, {@code -tu}). */
+    public static List<JmhBenchmarkResult> toJmh(List<ScenarioResult> results, TimeUnit unit) {
+        JmhResultMapper mapper = new JmhResultMapper(unit);
+        return results.stream().map(mapper::map).toList();
     }
 
-    public static JmhBenchmarkResult toJmh(ScenarioResult r) {
+    private JmhBenchmarkResult map(ScenarioResult r) {
         Scenario s = r.scenario();
         IterationSettings it = s.iterations();
         LatencyMetric primary = r.primaryMetric();
         boolean consumes = s.workload().subscriptionsPerTopic() > 0;
 
-        JmhMetric primaryMetric = JmhMetric.ofHistogram(sampleHistogram(r, primary), LATENCY_UNIT)
+        JmhMetric primaryMetric = JmhMetric.ofHistogram(sampleHistogram(r, primary), latencyUnit)
                 .withScorePercentiles(hdrPercentiles(merged(r, primary)));
 
         Map<String, JmhMetric> secondaries = new TreeMap<>();
@@ -66,8 +81,8 @@ public final class JmhResultMapper {
                 continue;
             }
             double[][] means = perIteration(r, i -> i.latency(m).getTotalCount() == 0 ? Double.NaN
-                    : i.latency(m).getMean() / NANOS_PER_MS);
-            secondaries.put(m.resultName(), JmhMetric.ofIterations(means, LATENCY_UNIT)
+                    : i.latency(m).getMean() / nanosPerUnit);
+            secondaries.put(m.resultName(), JmhMetric.ofIterations(means, latencyUnit)
                     .withScorePercentiles(hdrPercentiles(merged(r, m))));
         }
         secondaries.put("messagesSent", JmhMetric.ofSum(perIteration(r, i -> i.messagesSent()), "#"));
@@ -79,9 +94,9 @@ public final class JmhResultMapper {
         // JMH's sample-mode percentile companions, from HdrHistogram like every other percentile here.
         Histogram all = merged(r, primary);
         JmhMetric.SAMPLE_PERCENTILES.forEach((name, rank) -> secondaries.put(name,
-                JmhMetric.ofPercentile(all.getValueAtPercentile(rank) / NANOS_PER_MS,
-                        perIteration(r, i -> i.latency(primary).getValueAtPercentile(rank) / NANOS_PER_MS),
-                        LATENCY_UNIT)));
+                JmhMetric.ofPercentile(all.getValueAtPercentile(rank) / nanosPerUnit,
+                        perIteration(r, i -> i.latency(primary).getValueAtPercentile(rank) / nanosPerUnit),
+                        latencyUnit)));
 
         RunEnvironment env = r.environment();
         return JmhBenchmarkResult.builder()
@@ -106,14 +121,14 @@ public final class JmhResultMapper {
     }
 
     /** rawDataHistogram: [fork][iteration][[ms, count]] over HdrHistogram's non-empty buckets. */
-    private static List<List<List<HistogramEntry>>> sampleHistogram(ScenarioResult r, LatencyMetric m) {
+    private List<List<List<HistogramEntry>>> sampleHistogram(ScenarioResult r, LatencyMetric m) {
         List<List<List<HistogramEntry>>> forks = new ArrayList<>();
         for (ForkResult f : r.forks()) {
             List<List<HistogramEntry>> iterations = new ArrayList<>();
             for (IterationResult i : f.measurement()) {
                 List<HistogramEntry> entries = new ArrayList<>();
                 for (HistogramIterationValue v : i.latency(m).recordedValues()) {
-                    entries.add(new HistogramEntry(v.getValueIteratedTo() / NANOS_PER_MS, v.getCountAtValueIteratedTo()));
+                    entries.add(new HistogramEntry(v.getValueIteratedTo() / nanosPerUnit, v.getCountAtValueIteratedTo()));
                 }
                 iterations.add(entries);
             }
@@ -141,11 +156,11 @@ public final class JmhResultMapper {
         return h;
     }
 
-    private static Map<String, Double> hdrPercentiles(Histogram h) {
+    private Map<String, Double> hdrPercentiles(Histogram h) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (double rank : PERCENTILE_RANKS) {
             out.put(Double.toString(rank), h.getTotalCount() == 0 ? Double.NaN
-                    : (rank == 100.0 ? h.getMaxValue() : h.getValueAtPercentile(rank)) / NANOS_PER_MS);
+                    : (rank == 100.0 ? h.getMaxValue() : h.getValueAtPercentile(rank)) / nanosPerUnit);
         }
         return out;
     }
@@ -158,6 +173,7 @@ public final class JmhResultMapper {
         root.put("harnessVersion", env.harnessVersion());
         root.put("primaryMetric", r.primaryMetric().resultName());
         root.put("percentiles", "HdrHistogram, highest equivalent value, 3 significant digits");
+        root.put("unitOfLatenciesHere", "ms");
         root.put("forkMode", s.iterations().forks() == 0 ? "in-process" : "forked JVM per fork");
         ObjectNode config = root.putObject("configuration");
         ObjectNode workload = config.putObject("workload");

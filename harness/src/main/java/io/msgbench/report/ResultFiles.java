@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where a run's result files go (DESIGN §5): a folder and a stem; {@code <stem>.json} and later its
@@ -51,11 +52,11 @@ public final class ResultFiles {
         return folder.resolve(stem + ".json");
     }
 
-    /** Replaces the JSON file with all scenarios completed so far. */
-    public void writeJson(List<ScenarioResult> completed) {
+    /** Replaces the JSON file with all scenarios completed so far, latencies in {@code latencyUnit}. */
+    public void writeJson(List<ScenarioResult> completed, TimeUnit latencyUnit) {
         try {
             Files.createDirectories(folder);
-            JmhJsonWriter.writeAtomically(JmhResultMapper.toJmh(completed), json());
+            JmhJsonWriter.writeAtomically(JmhResultMapper.toJmh(completed, latencyUnit), json());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + json() + ": " + e.getMessage(), e);
         }

@@ -32,7 +32,7 @@ final class BenchmarkRun {
 
     private final ConsoleReporter console;
     private final ResultFiles files;
-    private final Verbosity verbosity;
+    private final RunSettings settings;
     private final String runId = DateTimeFormatter.ofPattern("HHmmss").format(LocalDateTime.now()) + "-"
             + ProcessHandle.current().pid();
     private final AtomicReference<Worker> activeWorker = new AtomicReference<>();
@@ -41,16 +41,10 @@ final class BenchmarkRun {
     private boolean interrupted;
     private final List<ScenarioResult> completed = new ArrayList<>();
 
-    private final ForkJvmArgs forkJvmArgs;
-    private final boolean failOnError;
-
-    BenchmarkRun(ConsoleReporter console, ResultFiles files, Verbosity verbosity, ForkJvmArgs forkJvmArgs,
-                 boolean failOnError) {
+    BenchmarkRun(ConsoleReporter console, ResultFiles files, RunSettings settings) {
         this.console = console;
         this.files = files;
-        this.verbosity = verbosity;
-        this.forkJvmArgs = forkJvmArgs;
-        this.failOnError = failOnError;
+        this.settings = settings;
     }
 
     /** Runs every scenario; returns the exit code (0, or 1 when a scenario failed). */
@@ -68,7 +62,8 @@ final class BenchmarkRun {
             broker = cluster.get();
             BrokerDescription description = new BrokerDescription(broker.kind(), broker.version(),
                     broker.bootstrapServers(), broker.settings());
-            ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console);
+            ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console,
+                    settings.drainTimeout());
             int producerIds = 0;
             for (int s = 0; s < scenarios.size(); s++) {
                 Scenario scenario = scenarios.get(s);
@@ -84,19 +79,20 @@ final class BenchmarkRun {
                 } catch (RuntimeException e) {
                     failures++;
                     reportFailure(scenario, broker, e);
-                    if (failOnError) {
+                    if (settings.failOnError()) {
                         console.line("# -foe true: stopping the run at the first failure");
                         break;
                     }
                     continue;
                 }
-                ScenarioResult result = new ScenarioResult(scenario, 1, description, forks, Warnings.of(scenario, forks));
+                ScenarioResult result = new ScenarioResult(scenario, settings.senderThreads(), description, forks,
+                        Warnings.of(scenario, forks));
                 synchronized (resultLock) {
                     if (interrupted) {
                         break; // the scenario may have been cut short: it stays out of the results
                     }
                     completed.add(result);
-                    files.writeJson(completed);
+                    files.writeJson(completed, settings.latencyUnit());
                 }
                 console.scenarioResult(result);
             }
@@ -122,14 +118,15 @@ final class BenchmarkRun {
                                int firstProducerId, int fork) {
         try (Worker worker = fork == 0 ? InProcessWorker.create() : launchFork(fork, scenario.iterations().forks())) {
             activeWorker.set(worker);
-            return runner.run(scenario, worker, broker.bootstrapServers(), Map.of(), prefix, firstProducerId, 1);
+            return runner.run(scenario, worker, broker.bootstrapServers(), Map.of(), prefix, firstProducerId,
+                    settings.senderThreads());
         } finally {
             activeWorker.set(null);
         }
     }
 
     private Worker launchFork(int fork, int of) {
-        List<String> jvmArgs = forkJvmArgs.effective();
+        List<String> jvmArgs = settings.forkJvmArgs().effective();
         ForkedWorker worker = ForkedWorker.launch(jvmArgs);
         console.line("# Fork " + fork + " of " + of + ": JVM pid " + worker.pid() + ", JVM arguments " + jvmArgs);
         return worker;
@@ -137,7 +134,7 @@ final class BenchmarkRun {
 
     private void reportFailure(Scenario scenario, BrokerHandle broker, RuntimeException e) {
         System.err.println("ERROR: scenario " + scenario.label() + " failed: " + e.getMessage());
-        if (verbosity == Verbosity.EXTRA) {
+        if (settings.verbosity() == Verbosity.EXTRA) {
             e.printStackTrace();
         }
         if (broker instanceof EmbeddedKafkaBroker embedded) {

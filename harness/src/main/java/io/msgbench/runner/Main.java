@@ -4,7 +4,13 @@ import io.msgbench.broker.BrokerUnavailableException;
 import io.msgbench.driver.DriverRegistry.UnknownDriverException;
 import io.msgbench.worker.WorkerException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code java -jar benchmarks.jar [regexp...] [options]} and its subcommands. Exit codes: 0 success,
@@ -20,13 +26,37 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (for tests). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return run(System.getenv(), args);
     }
 
-    static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RunCommand());
+    /** Runs the command line with {@code environment} as the environment's level of precedence. */
+    public static int run(Map<String, String> environment, String... args) {
+        CommandLine cl = commandLine(environment);
+        return cl.execute(normalize(cl, args));
+    }
+
+    /** JMH's glued values ({@code -f2}) split for picocli; see {@link JmhArgs}. */
+    static String[] normalize(CommandLine cl, String[] args) {
+        Set<String> withValues = new HashSet<>();
+        Set<String> all = new HashSet<>();
+        for (OptionSpec o : cl.getCommandSpec().options()) {
+            all.addAll(List.of(o.names()));
+            if (o.arity().max() > 0) {
+                withValues.addAll(List.of(o.names()));
+            }
+        }
+        return JmhArgs.normalize(args, withValues, all);
+    }
+
+    static CommandLine commandLine(Map<String, String> environment) {
+        EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
+        CommandLine cl = new CommandLine(new RunCommand(defaults));
+        cl.setDefaultValueProvider(defaults);
+        cl.getCommandSpec().usageMessage().footer(footer(cl));
         cl.setPosixClusteredShortOptionsAllowed(false);
         cl.setUnmatchedOptionsArePositionalParams(false);
+        // -jvmArgs "-Xmx1g" and similar: an option's value may look like an option.
+        cl.setAllowOptionsAsOptionParameters(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("ERROR: " + ex.getMessage() + " (see -h)");
@@ -45,6 +75,27 @@ public final class Main {
             return 1;
         });
         return cl;
+    }
+
+    /** The help's footer: exit codes and the environment variables, generated from the options. */
+    private static String[] footer(CommandLine cl) {
+        List<String> lines = new ArrayList<>(List.of("", "Environment (wins over annotations, loses to the command line):"));
+        StringBuilder line = new StringBuilder(" ");
+        for (OptionSpec o : cl.getCommandSpec().options()) {
+            String variable = EnvironmentDefaults.variableOf(o);
+            if (variable == null || o.usageHelp() || o.arity().max() == 0) {
+                continue;
+            }
+            if (line.length() + variable.length() > 96) {
+                lines.add(line.toString());
+                line = new StringBuilder(" ");
+            }
+            line.append(' ').append(variable);
+        }
+        lines.add(line.toString());
+        lines.add("");
+        lines.add("Exit codes: 0 success, 1 bad input or a failed scenario, 130 interrupted (Ctrl-C).");
+        return lines.toArray(new String[0]);
     }
 
     private static Verbosity verbosityOf(CommandLine cl) {

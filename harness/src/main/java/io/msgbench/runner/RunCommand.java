@@ -12,7 +12,12 @@ import io.msgbench.scenario.IterationOverrides;
 import io.msgbench.scenario.ParameterSpace;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.ScenarioPlanner;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -21,10 +26,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Runs the benchmarks matching the regexps on one broker for the whole run (DESIGN §3). */
 @Command(name = "java -jar benchmarks.jar", sortOptions = false, usageHelpWidth = 100, separator = " ",
@@ -34,88 +43,130 @@ import picocli.CommandLine.Parameters;
                 "Defaults: -wi 1 -w 10s -i 3 -r 30s, one run per scenario (annotations on the benchmark class win "
                         + "over defaults; the command line wins over both). Time: 100ms, 10s, 2m; a bare number is "
                         + "seconds. Without --bootstrap, an embedded Kafka broker is started for the run and removed after it."},
-        footer = {"", "Exit codes: 0 success, 1 bad input or a failed scenario, 130 interrupted (Ctrl-C)."})
+        footer = {})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REGEXP", arity = "0..*",
             description = "Benchmarks to run: unanchored regular expressions on the class name, OR-ed (default: all).")
     List<String> includes = new ArrayList<>();
+
+    @Option(names = {"-e", "--exclude"}, paramLabel = "regexp", split = ",",
+            description = "Benchmarks to exclude (wins over the includes); comma-separated, repeatable.")
+    List<String> excludes = new ArrayList<>();
 
     @Option(names = "-p", paramLabel = "name=v1,v2",
             description = "Parameter values: replace a declared parameter's values, or add a dimension. Repeatable; "
                     + "repeating a name accumulates values; \\, is a literal comma.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "-wi", paramLabel = "int", description = "Warmup iterations (default 1).")
+    @Option(names = {"-wi", "--warmup-iterations"}, paramLabel = "int", description = "Warmup iterations (default 1).")
     Integer warmupIterations;
 
-    @Option(names = "-w", paramLabel = "time", converter = TimeConverter.class,
+    @Option(names = {"-w", "--warmup-time"}, paramLabel = "time", converter = TimeConverter.class,
             description = "Time of each warmup iteration (default 10s).")
     Duration warmupTime;
 
-    @Option(names = "-i", paramLabel = "int", description = "Measurement iterations (default 3).")
+    @Option(names = {"-i", "--measurement-iterations"}, paramLabel = "int", description = "Measurement iterations (default 3).")
     Integer measurementIterations;
 
-    @Option(names = "-r", paramLabel = "time", converter = TimeConverter.class,
+    @Option(names = {"-r", "--measurement-time"}, paramLabel = "time", converter = TimeConverter.class,
             description = "Time of each measurement iteration (default 30s).")
     Duration measurementTime;
 
-    @Option(names = "-f", paramLabel = "int",
+    @Option(names = {"-f", "--forks"}, paramLabel = "int",
             description = "Forks: fresh JVMs per scenario, one after another (default 1; 0 runs in this JVM).")
     Integer forks;
 
-    @Option(names = "-jvmArgs", paramLabel = "string",
+    @Option(names = {"-t", "--threads"}, paramLabel = "int",
+            description = "Sender threads per worker; producers are spread over them (default 1).")
+    int threads = 1;
+
+    @Option(names = {"-to", "--timeout"}, paramLabel = "time", converter = TimeConverter.class,
+            description = "How long the drain after the last iteration may wait for unacknowledged and unreceived "
+                    + "messages; what is still missing then is reported lost (default 30s).")
+    Duration timeout = Duration.ofSeconds(30);
+
+    @Option(names = {"-jvmArgs", "--jvm-args"}, paramLabel = "string",
             description = "JVM arguments of the forks, replacing the host JVM's own (space-separated).")
     String jvmArgs;
 
-    @Option(names = "-jvmArgsAppend", paramLabel = "string", description = "JVM arguments added after the others.")
+    @Option(names = {"-jvmArgsAppend", "--jvm-args-append"}, paramLabel = "string",
+            description = "JVM arguments added after the others.")
     String jvmArgsAppend;
 
-    @Option(names = "-jvmArgsPrepend", paramLabel = "string", description = "JVM arguments added before the others.")
+    @Option(names = {"-jvmArgsPrepend", "--jvm-args-prepend"}, paramLabel = "string",
+            description = "JVM arguments added before the others.")
     String jvmArgsPrepend;
 
-    @Option(names = "-foe", paramLabel = "bool", arity = "1", converter = StrictBooleanConverter.class,
+    @Option(names = {"-foe", "--fail-on-error"}, paramLabel = "bool", arity = "1", converter = StrictBooleanConverter.class,
             description = "Fail on error: stop the run at the first failed scenario (true/false, default false).")
     boolean failOnError;
 
-    @Option(names = "-rf", paramLabel = "format", split = ",",
+    @Option(names = {"-rf", "--result-format"}, paramLabel = "format", split = ",",
             description = "Result formats, comma-separated (supported so far: json; default json).")
     List<String> resultFormats = new ArrayList<>(List.of("json"));
 
-    @Option(names = "-rff", paramLabel = "file",
+    @Option(names = {"-rff", "--result-file"}, paramLabel = "file",
             description = "Result file; other result files go beside it with the same stem "
                     + "(default: results/<yyyyMMdd-HHmmss>/results.json).")
     Path resultFile;
+
+    @Option(names = {"-tu", "--time-unit"}, paramLabel = "unit", converter = TimeUnitConverter.class,
+            description = "Unit of the latencies in the result file: ns, us, ms, s (default ms).")
+    TimeUnit timeUnit = TimeUnit.MILLISECONDS;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "file",
+            description = "Write the human-readable output to this file instead of the console.")
+    Path output;
 
     @Option(names = "--bootstrap", paramLabel = "host:port",
             description = "Use this Kafka cluster instead of starting the embedded broker.")
     String bootstrap;
 
-    @Option(names = "-l", description = "List the matching benchmarks and exit.")
+    @Option(names = {"-l", "--list"}, description = "List the matching benchmarks and exit.")
     boolean list;
 
-    @Option(names = "-v", paramLabel = "mode", description = "Verbosity: SILENT, NORMAL, EXTRA (EXTRA shows stack traces).")
+    @Option(names = {"-lp", "--list-with-params"}, description = "List the matching benchmarks with their parameter spaces and exit.")
+    boolean listWithParams;
+
+    @Option(names = {"-v", "--verbosity"}, paramLabel = "mode",
+            description = "Verbosity: SILENT, NORMAL, EXTRA (EXTRA shows stack traces).")
     Verbosity verbosity = Verbosity.NORMAL;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    private final EnvironmentDefaults environment;
+
+    RunCommand(EnvironmentDefaults environment) {
+        this.environment = environment;
+    }
 
     Verbosity verbosity() {
         return verbosity;
     }
 
     @Override
-    public Integer call() {
-        PrintStream out = verbosity == Verbosity.SILENT ? new PrintStream(PrintStream.nullOutputStream()) : System.out;
-        ConsoleReporter console = new ConsoleReporter(out);
+    public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new UserError("-t must be at least 1, was " + threads);
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new UserError("-to must be positive, was " + timeout);
+        }
         BenchmarkIndex index = BenchmarkIndex.load(Thread.currentThread().getContextClassLoader());
-        List<BenchmarkDefinition> benchmarks = index.matching(includes);
+        List<Pattern> excluded = excludes.stream().map(Pattern::compile).toList();
+        List<BenchmarkDefinition> benchmarks = index.matching(includes).stream()
+                .filter(b -> excluded.stream().noneMatch(e -> e.matcher(b.className()).find()))
+                .toList();
         if (benchmarks.isEmpty()) {
             System.err.println("No matching benchmarks. Miss-spelled regexp?");
             return 1;
         }
-        if (list) {
-            System.out.println("Benchmarks:");
-            benchmarks.forEach(b -> System.out.println(b.className()));
+        if (list || listWithParams) {
+            listBenchmarks(benchmarks);
             return 0;
         }
         for (String format : resultFormats) {
@@ -123,16 +174,47 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("Result format '" + format + "' is not supported yet; supported: json");
             }
         }
-        DriverRegistry drivers = DriverRegistry.load();
-        List<Scenario> scenarios = new ScenarioPlanner(drivers).plan(benchmarks, parseParams(params),
+        List<Scenario> scenarios = new ScenarioPlanner(DriverRegistry.load()).plan(benchmarks, parseParams(params),
                 new IterationOverrides(warmupIterations, warmupTime, measurementIterations, measurementTime, forks));
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
+        RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend),
+                jvmArgs == null ? null : split(jvmArgs), split(jvmArgsAppend)), failOnError, threads, timeout,
+                timeUnit, verbosity);
+        try (PrintStream out = humanReadableOutput()) {
+            ConsoleReporter console = new ConsoleReporter(out);
+            environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))
+                    .forEach((variable, value) -> console.line("# From the environment: " + variable + "=" + value));
+            return new BenchmarkRun(console, files, settings).execute(scenarios, () -> connect(console));
+        }
+    }
 
-        ForkJvmArgs forkJvmArgs = new ForkJvmArgs(split(jvmArgsPrepend), jvmArgs == null ? null : split(jvmArgs),
-                split(jvmArgsAppend));
-        return new BenchmarkRun(console, files, verbosity, forkJvmArgs, failOnError)
-                .execute(scenarios, () -> connect(console));
+    /** The console, a file ({@code -o}), or nothing ({@code -v SILENT}); closing it never closes System.out. */
+    private PrintStream humanReadableOutput() throws IOException {
+        if (verbosity == Verbosity.SILENT) {
+            return new PrintStream(OutputStream.nullOutputStream());
+        }
+        if (output != null) {
+            return new PrintStream(Files.newOutputStream(output), true, StandardCharsets.UTF_8);
+        }
+        return new PrintStream(new FilterOutputStream(System.out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    /** {@code -l} and {@code -lp}, in JMH's format. */
+    private void listBenchmarks(List<BenchmarkDefinition> benchmarks) {
+        System.out.println("Benchmarks:");
+        for (BenchmarkDefinition b : benchmarks) {
+            System.out.println(b.className());
+            if (listWithParams) {
+                b.params().forEach((name, values) ->
+                        System.out.println("  param \"" + name + "\" = {" + String.join(", ", values) + "}"));
+            }
+        }
     }
 
     private BrokerHandle connect(ConsoleReporter console) {
@@ -173,6 +255,20 @@ final class RunCommand implements Callable<Integer> {
                 case "true" -> true;
                 case "false" -> false;
                 default -> throw new IllegalArgumentException("'" + value + "' is not a boolean (true or false)");
+            };
+        }
+    }
+
+    /** JMH's time units for {@code -tu}. */
+    static final class TimeUnitConverter implements ITypeConverter<TimeUnit> {
+        @Override
+        public TimeUnit convert(String value) {
+            return switch (value) {
+                case "ns" -> TimeUnit.NANOSECONDS;
+                case "us" -> TimeUnit.MICROSECONDS;
+                case "ms" -> TimeUnit.MILLISECONDS;
+                case "s" -> TimeUnit.SECONDS;
+                default -> throw new IllegalArgumentException("'" + value + "' is not a time unit (ns, us, ms, s)");
             };
         }
     }

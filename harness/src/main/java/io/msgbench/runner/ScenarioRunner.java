@@ -29,16 +29,17 @@ import java.util.Map;
 final class ScenarioRunner {
     static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final EpochNanoClock clock;
     private final Sleeper sleeper;
     private final ConsoleReporter console;
+    private final Duration drainTimeout;
 
-    ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console) {
+    ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console, Duration drainTimeout) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.console = console;
+        this.drainTimeout = drainTimeout;
     }
 
     /**
@@ -86,7 +87,7 @@ final class ScenarioRunner {
             PhaseStats live = worker.phaseStats(phase);
             console.iteration(toIteration(live, it, w.messageSize()));
         }
-        DrainResult drain = worker.drain(DRAIN_TIMEOUT);
+        DrainResult drain = worker.drain(drainTimeout);
 
         List<IterationResult> warmup = new ArrayList<>();
         List<IterationResult> measurement = new ArrayList<>();

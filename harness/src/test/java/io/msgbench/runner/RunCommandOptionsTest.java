@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** The option forms JMH users type, parsed without running anything. */
 class RunCommandOptionsTest {
     private static RunCommand parse(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.parseArgs(args);
+        return parse(Map.of(), args);
+    }
+
+    private static RunCommand parse(Map<String, String> environment, String... args) {
+        CommandLine cl = Main.commandLine(environment);
+        cl.parseArgs(Main.normalize(cl, args));
         return cl.getCommand();
     }
 
@@ -31,6 +36,55 @@ class RunCommandOptionsTest {
     }
 
     @Test
+    void valuesGluedToTheirOptionAsJmhAcceptsThem() {
+        RunCommand c = parse("-f2", "-wi1", "-i3", "-r5s", "-w100ms", "-t4", "-rff", "x.json");
+        assertThat(c.forks).isEqualTo(2);
+        assertThat(c.warmupIterations).isEqualTo(1);
+        assertThat(c.measurementIterations).isEqualTo(3);
+        assertThat(c.measurementTime).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.warmupTime).isEqualTo(Duration.ofMillis(100));
+        assertThat(c.threads).isEqualTo(4);
+        // values of options are never split, even when they look like glued options
+        assertThat(parse("-jvmArgs", "-f2").jvmArgs).isEqualTo("-f2");
+    }
+
+    @Test
+    void remainingJmhOptions() {
+        RunCommand c = parse("-e", "Foo,Bar", "-e", "Baz", "-t", "2", "-to", "45s", "-tu", "us", "-o", "out.txt",
+                "-lp", "-v", "EXTRA");
+        assertThat(c.excludes).containsExactly("Foo", "Bar", "Baz");
+        assertThat(c.threads).isEqualTo(2);
+        assertThat(c.timeout).isEqualTo(Duration.ofSeconds(45));
+        assertThat(c.timeUnit).isEqualTo(java.util.concurrent.TimeUnit.MICROSECONDS);
+        assertThat(c.output.toString()).isEqualTo("out.txt");
+        assertThat(c.listWithParams).isTrue();
+        assertThat(c.verbosity()).isEqualTo(Verbosity.EXTRA);
+        assertThat(Main.run(Map.of(), "-tu", "parsecs")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "-t", "0", "NoSuchBenchmarkAnywhere")).isEqualTo(1);
+    }
+
+    @Test
+    void environmentIsBetweenCommandLineAndAnnotations() {
+        Map<String, String> env = Map.of("MSGBENCH_FORKS", "3", "MSGBENCH_WARMUP_ITERATIONS", "2",
+                "MSGBENCH_BOOTSTRAP", "h:1", "MSGBENCH_RESULT_FORMAT", "json");
+        RunCommand fromEnvironment = parse(env);
+        assertThat(fromEnvironment.forks).isEqualTo(3);
+        assertThat(fromEnvironment.warmupIterations).isEqualTo(2);
+        assertThat(fromEnvironment.bootstrap).isEqualTo("h:1");
+        RunCommand commandLineWins = parse(env, "-f", "1");
+        assertThat(commandLineWins.forks).isEqualTo(1);
+        assertThat(commandLineWins.warmupIterations).isEqualTo(2);
+        assertThat(parse(Map.of()).forks).isNull(); // nothing given: the annotations and defaults decide
+    }
+
+    @Test
+    void helpListsTheEnvironmentVariables() {
+        String help = Main.commandLine(Map.of()).getUsageMessage();
+        assertThat(help).contains("MSGBENCH_FORKS", "MSGBENCH_WARMUP_ITERATIONS", "MSGBENCH_BOOTSTRAP", "-jvmArgs",
+                "-foe", "-lp", "Exit codes");
+    }
+
+    @Test
     void forkOptions() {
         RunCommand c = parse("-f", "2", "-jvmArgs", "-Xmx1g -Dx=y", "-jvmArgsAppend", "-Da=b", "-jvmArgsPrepend",
                 "-server", "-foe", "true");
@@ -40,8 +94,7 @@ class RunCommandOptionsTest {
         assertThat(new ForkJvmArgs(List.of("-server"), List.of("-Xmx1g", "-Dx=y"), List.of("-Da=b")).effective())
                 .containsExactly("-server", "-Xmx1g", "-Dx=y", "-Da=b");
         assertThat(parse("-foe", "false").failOnError).isFalse();
-        assertThat(Main.run("-foe", "yes")).isEqualTo(1);
-        assertThat(Main.run("-f", "-1", "NoSuchBenchmarkAnywhere")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "-foe", "yes")).isEqualTo(1);
     }
 
     @Test
@@ -61,9 +114,9 @@ class RunCommandOptionsTest {
 
     @Test
     void badInputIsOneLineAndExitCodeOne() {
-        assertThat(Main.run("-wi", "many")).isEqualTo(1);
-        assertThat(Main.run("-r", "5 parsecs")).isEqualTo(1);
-        assertThat(Main.run("-p", "novalue")).isEqualTo(1);
-        assertThat(Main.run("NoSuchBenchmarkAnywhere")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "-wi", "many")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "-r", "5 parsecs")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "-p", "novalue")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "NoSuchBenchmarkAnywhere")).isEqualTo(1);
     }
 }

@@ -1,0 +1,14 @@
+package io.msgbench.runner;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How a run is carried out, beyond what each scenario says: forks' JVM arguments, failure policy, sender
+ * threads, the drain bound ({@code -to}) and the latency unit of result files ({@code -tu}).
+ */
+record RunSettings(ForkJvmArgs forkJvmArgs, boolean failOnError, int senderThreads, Duration drainTimeout,
+                   TimeUnit latencyUnit, Verbosity verbosity) {
+    static final RunSettings DEFAULTS = new RunSettings(ForkJvmArgs.INHERIT, false, 1, Duration.ofSeconds(30),
+            TimeUnit.MILLISECONDS, Verbosity.NORMAL);
+}
