@@ -58,6 +58,9 @@ class LatencyTestIT {
 
         JsonNode results = JSON.readTree(file.toFile());
         assertThat(results).hasSize(2); // acks = 1, all
+        JmhConsumers.githubActionBenchmark(results);
+        JmhConsumers.jmhVisualizer(results);
+        JmhConsumers.bencher(results);
         List<String> acks = new ArrayList<>();
         for (JsonNode r : results) {
             acks.add(r.get("params").get("acks").asText());
