@@ -1,6 +1,7 @@
 package io.msgbench.report;
 
 import io.msgbench.report.jmh.JmhJsonWriter;
+import io.msgbench.scenario.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +57,9 @@ public final class ResultFiles {
     public void writeJson(List<ScenarioResult> completed, TimeUnit latencyUnit) {
         try {
             Files.createDirectories(folder);
-            JmhJsonWriter.writeAtomically(JmhResultMapper.toJmh(completed, latencyUnit), json());
+            List<ScenarioResult> inJmhOrder = completed.stream()
+                    .sorted(java.util.Comparator.comparing(ScenarioResult::scenario, Scenario.JMH_ORDER)).toList();
+            JmhJsonWriter.writeAtomically(JmhResultMapper.toJmh(inJmhOrder, latencyUnit), json());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + json() + ": " + e.getMessage(), e);
         }

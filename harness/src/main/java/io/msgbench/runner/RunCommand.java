@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** Runs the benchmarks matching the regexps on one broker for the whole run (DESIGN §3). */
 @Command(name = "java -jar benchmarks.jar", sortOptions = false, usageHelpWidth = 100, separator = " ",
@@ -161,6 +162,12 @@ final class RunCommand implements Callable<Integer> {
         List<BenchmarkDefinition> benchmarks = index.matching(includes).stream()
                 .filter(b -> excluded.stream().noneMatch(e -> e.matcher(b.className()).find()))
                 .toList();
+        for (String word : List.of("worker", "compare", "report")) {
+            if (includes.contains(word)) {
+                throw new UserError("'" + word + "' is a command word of msgbench, reserved for a command that is not "
+                        + "available yet (see -h for the commands there are)");
+            }
+        }
         if (benchmarks.isEmpty()) {
             System.err.println("No matching benchmarks. Miss-spelled regexp?");
             return 1;
@@ -254,7 +261,7 @@ final class RunCommand implements Callable<Integer> {
             return switch (value) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> throw new IllegalArgumentException("'" + value + "' is not a boolean (true or false)");
+                default -> throw new TypeConversionException("'" + value + "' is not a boolean (true or false)");
             };
         }
     }
@@ -268,7 +275,7 @@ final class RunCommand implements Callable<Integer> {
                 case "us" -> TimeUnit.MICROSECONDS;
                 case "ms" -> TimeUnit.MILLISECONDS;
                 case "s" -> TimeUnit.SECONDS;
-                default -> throw new IllegalArgumentException("'" + value + "' is not a time unit (ns, us, ms, s)");
+                default -> throw new TypeConversionException("'" + value + "' is not a time unit (ns, us, ms, s)");
             };
         }
     }
@@ -276,7 +283,15 @@ final class RunCommand implements Callable<Integer> {
     static final class TimeConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return TimeValues.parse(value);
+            if (value.contains("://")) {
+                throw new TypeConversionException("'" + value + "' is a URL, but -w is the warmup time (as in JMH); "
+                        + "workers of a distributed run will be given with --workers");
+            }
+            try {
+                return TimeValues.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -25,13 +25,20 @@ public final class ParameterSpace {
             if (values.isEmpty()) {
                 throw new IllegalArgumentException("Parameter " + name + " has no values");
             }
-            dims.put(name, List.copyOf(values));
+            // a value given twice would make two scenarios with one name
+            dims.put(name, List.copyOf(new java.util.LinkedHashSet<>(values)));
         });
         return new ParameterSpace(Collections.unmodifiableMap(dims));
     }
 
     public Map<String, List<String>> dimensions() {
         return dimensions;
+    }
+
+    /** Position of {@code value} among the values of {@code name} (declaration order), −1 if absent. */
+    public int indexOf(String name, String value) {
+        List<String> values = dimensions.get(name);
+        return values == null ? -1 : values.indexOf(value);
     }
 
     /** Every combination, each an ordered name → value map. */

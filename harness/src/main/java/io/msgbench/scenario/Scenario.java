@@ -11,16 +11,36 @@ import java.util.Map;
  * @param producer producer settings the parameters asked for (the driver adds its defaults)
  * @param consumer consumer settings the parameters asked for
  * @param topic    topic configuration the parameters asked for
+ * @param space    the parameter space the scenario is a point of (for JMH's result order)
  */
 public record Scenario(BenchmarkDefinition benchmark, Map<String, String> params, String driver,
                        WorkloadSpec workload, Map<String, String> producer, Map<String, String> consumer,
-                       Map<String, String> topic, IterationSettings iterations) {
+                       Map<String, String> topic, IterationSettings iterations, ParameterSpace space) {
     public Scenario {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         producer = Map.copyOf(producer);
         consumer = Map.copyOf(consumer);
         topic = Map.copyOf(topic);
     }
+
+    /**
+     * JMH's order of results: by benchmark, then by parameters with their names in alphabetical order and
+     * their values in declaration order.
+     */
+    public static final java.util.Comparator<Scenario> JMH_ORDER = (a, b) -> {
+        int byName = a.benchmark().className().compareTo(b.benchmark().className());
+        if (byName != 0) {
+            return byName;
+        }
+        for (String name : new java.util.TreeSet<>(a.params().keySet())) {
+            int c = Integer.compare(a.space().indexOf(name, a.params().get(name)),
+                    b.space().indexOf(name, b.params().get(name)));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
 
     /** e.g. {@code LatencyTest (acks=1, client=kafka)}, for the console. */
     public String label() {

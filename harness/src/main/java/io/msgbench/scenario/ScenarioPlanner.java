@@ -33,14 +33,16 @@ public final class ScenarioPlanner {
         List<Scenario> scenarios = new ArrayList<>();
         for (BenchmarkDefinition b : benchmarks) {
             IterationSettings iterations = cli.over(b.iterations().over(IterationSettings.DEFAULTS));
-            for (Map<String, String> combination : ParameterSpace.of(b.params(), overrides).combinations()) {
-                scenarios.add(resolve(b, combination, iterations));
+            ParameterSpace space = ParameterSpace.of(b.params(), overrides);
+            for (Map<String, String> combination : space.combinations()) {
+                scenarios.add(resolve(b, combination, iterations, space));
             }
         }
         return scenarios;
     }
 
-    Scenario resolve(BenchmarkDefinition b, Map<String, String> params, IterationSettings iterations) {
+    Scenario resolve(BenchmarkDefinition b, Map<String, String> params, IterationSettings iterations,
+                     ParameterSpace space) {
         String driverName = params.getOrDefault(CLIENT, DEFAULT_DRIVER);
         DriverFactory driver = drivers.get(driverName);
         WorkloadSpec workload = b.workload();
@@ -84,6 +86,6 @@ public final class ScenarioPlanner {
                 }
             }
         }
-        return new Scenario(b, params, driverName, workload, producer, consumer, topic, iterations);
+        return new Scenario(b, params, driverName, workload, producer, consumer, topic, iterations, space);
     }
 }

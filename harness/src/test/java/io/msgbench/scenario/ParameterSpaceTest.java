@@ -46,4 +46,12 @@ class ParameterSpaceTest {
         assertThat(ParameterSpace.splitValues("a\\,b,c")).containsExactly("a,b", "c");
         assertThat(ParameterSpace.splitValues("x")).containsExactly("x");
     }
+
+    @Test
+    void repeatedValuesCountOnceAndPositionsFollowDeclaration() {
+        ParameterSpace space = ParameterSpace.of(Map.of(), Map.of("acks", List.of("all", "1", "all")));
+        assertThat(space.dimensions().get("acks")).containsExactly("all", "1");
+        assertThat(space.indexOf("acks", "1")).isEqualTo(1);
+        assertThat(space.indexOf("acks", "0")).isEqualTo(-1);
+    }
 }

@@ -119,6 +119,21 @@ class ScenarioPlannerTest {
     }
 
     @Test
+    void jmhOrderIsByNameThenAlphabeticalParameterNamesWithDeclaredValueOrder() {
+        Map<String, List<String>> o = new LinkedHashMap<>();
+        o.put("linger.ms", List.of("5", "0")); // values keep their declared order, not their natural one
+        List<Scenario> s = plan(o);
+        List<Scenario> sorted = s.stream().sorted(Scenario.JMH_ORDER).toList();
+        assertThat(sorted).extracting(x -> x.params().get("acks") + "/" + x.params().get("linger.ms"))
+                .containsExactly("1/5", "1/0", "all/5", "all/0");
+        Map<String, List<String>> z = new LinkedHashMap<>();
+        z.put("client.id", List.of("b", "a"));
+        assertThat(plan(z).stream().sorted(Scenario.JMH_ORDER).toList())
+                .extracting(x -> x.params().get("client.id") + "/" + x.params().get("acks"))
+                .containsExactly("b/1", "a/1", "b/all", "a/all"); // names alphabetical: acks, client, client.id
+    }
+
+    @Test
     void classesThatAreNotBenchmarks() {
         assertThatThrownBy(() -> BenchmarkDefinition.of(NoWorkload.class)).hasMessageContaining("needs @Workload");
     }
