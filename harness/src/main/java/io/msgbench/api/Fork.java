@@ -7,14 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How many fresh JVMs run each scenario, one after another, and with which JVM arguments. A value
- * below zero means "not set here" (default 1). Forked execution arrives with the worker API; until
- * then scenarios run in the host JVM and the setting is recorded but not applied.
+ * How many fresh JVMs run each scenario, one after another; 0 runs it in the host JVM. The default -1
+ * means "not set here" (msgbench's default is 1); any other negative value is a compile error. The JVM
+ * arguments below are not applied yet: forks take theirs from the command line's {@code -jvmArgs*}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Fork {
+    /** Forks per scenario: at least 0, or -1 for not set. */
     int value() default -1;
 
     /** Replaces the default JVM arguments of the fork. */

@@ -8,15 +8,18 @@ import java.lang.annotation.Target;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measurement iterations: each is one rawData entry in the result. Values below zero mean "not set
- * here". msgbench defaults: 3 iterations of 30 s.
+ * Measurement iterations: each is one rawData entry in the result. A member left at its default -1 is
+ * "not set here"; any other value outside the documented range is a compile error. msgbench defaults:
+ * 3 iterations of 30 s.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Measurement {
+    /** Measurement iterations: at least 1, or -1 for not set. */
     int iterations() default -1;
 
+    /** Length of each iteration in {@link #timeUnit()}: at least 1, or -1 for not set. */
     long time() default -1;
 
     TimeUnit timeUnit() default TimeUnit.SECONDS;

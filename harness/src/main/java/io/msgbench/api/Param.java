@@ -14,13 +14,15 @@ import java.lang.annotation.Target;
  * <p>How a name resolves: {@code client} selects the driver; a workload field name (e.g.
  * {@code messageSize}) overrides the workload; {@code producer.}/{@code consumer.}/{@code topic.}
  * prefixes address one side; any other name is set on every client whose configuration knows it.
+ *
+ * <p>Checked at compile time: a blank name, a name declared twice, or no values is an error.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Repeatable(Params.class)
 public @interface Param {
-    /** The parameter name. */
+    /** The parameter name: not blank, and declared once per class. */
     String name();
 
     /** The values, in the order the scenarios run; at least one. */

@@ -11,13 +11,14 @@ import java.lang.annotation.Target;
  *
  * <p>The schedule is open-loop: message i of a producer is due at a fixed time computed from i, and a
  * late message is sent as soon as possible with its lateness recorded, never skipped. Fractional rates
- * are allowed. {@code max = true} asks for the maximum-rate search (not yet supported).
+ * are allowed. Every benchmark needs this annotation. {@code max = true} asks for the maximum-rate
+ * search, which is not supported yet: for now it is a compile error.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ProducerRate {
-    /** Messages per second over all producers; must be positive unless {@link #max()} is set. */
+    /** Messages per second over all producers: positive and finite unless {@link #max()} is set. */
     double value() default 0;
 
     /** Search the maximum sustainable rate instead of holding a fixed one. */

@@ -8,16 +8,18 @@ import java.lang.annotation.Target;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Warmup iterations: the full load runs but nothing is counted in the score. Values below zero mean
- * "not set here" so that the next level of precedence (environment, defaults) applies.
- * msgbench defaults: 1 iteration of 10 s.
+ * Warmup iterations: the full load runs but nothing is counted in the score. A member left at its
+ * default -1 is "not set here", so the next level of precedence (environment, defaults) applies; any
+ * other value outside the documented range is a compile error. msgbench defaults: 1 iteration of 10 s.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Warmup {
+    /** Warmup iterations: at least 0 (0 skips warmup), or -1 for not set. */
     int iterations() default -1;
 
+    /** Length of each iteration in {@link #timeUnit()}: at least 1, or -1 for not set. */
     long time() default -1;
 
     TimeUnit timeUnit() default TimeUnit.SECONDS;

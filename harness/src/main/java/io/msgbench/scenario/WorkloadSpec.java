@@ -1,6 +1,5 @@
 package io.msgbench.scenario;
 
-import io.msgbench.load.PayloadStamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +8,14 @@ import java.util.Map;
  * The traffic of a scenario, with OpenMessaging Benchmark's field names. Immutable; {@link #with}
  * returns a copy with one field replaced by a parameter value.
  *
- * @param producerRate messages per second over all producers
+ * @param producerRate messages per second over all producers; {@link #MAX_RATE} (0, as OMB's
+ *                     {@code producerRate: 0}) asks for the maximum-rate search
  */
 public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, int producersPerTopic,
                            int subscriptionsPerTopic, int consumersPerSubscription, double producerRate) {
+
+    /** The rate that means "search the maximum sustainable rate". */
+    public static final double MAX_RATE = 0;
 
     /** Field names a parameter can override, and OMB's spellings of them. */
     private static final Map<String, String> ALIASES = Map.of("consumerPerSubscription", "consumersPerSubscription");
@@ -20,25 +23,8 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
             "producersPerTopic", "subscriptionsPerTopic", "consumersPerSubscription", "producerRate");
 
     public WorkloadSpec {
-        requireAtLeast("topics", topics, 1);
-        requireAtLeast("partitionsPerTopic", partitionsPerTopic, 1);
-        requireAtLeast("producersPerTopic", producersPerTopic, 1);
-        requireAtLeast("subscriptionsPerTopic", subscriptionsPerTopic, 0);
-        requireAtLeast("consumersPerSubscription", consumersPerSubscription, 1);
-        if (messageSize < PayloadStamp.SIZE) {
-            throw new IllegalArgumentException("messageSize " + messageSize + " is smaller than the "
-                    + PayloadStamp.SIZE + "-byte stamp every message carries");
-        }
-        if (!(producerRate > 0) || Double.isInfinite(producerRate)) {
-            throw new IllegalArgumentException("producerRate must be a positive number of messages per second, was "
-                    + producerRate);
-        }
-    }
-
-    private static void requireAtLeast(String field, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(field + " must be at least " + min + ", was " + value);
-        }
+        BenchmarkRules.requireNone(BenchmarkRules.workload(topics, partitionsPerTopic, messageSize, producersPerTopic,
+                subscriptionsPerTopic, consumersPerSubscription, producerRate));
     }
 
     /** True when {@code name} (or its OMB alias) is a workload field. */
@@ -74,6 +60,11 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Parameter " + name + "=" + value + " is not a number");
         }
+    }
+
+    /** True when the rate is to be searched rather than held. */
+    public boolean isMaxRate() {
+        return producerRate == MAX_RATE;
     }
 
     public int producers() {

@@ -116,6 +116,8 @@ class ScenarioPlannerTest {
                 .hasMessageContaining("smaller than the 32-byte stamp");
         assertThatThrownBy(() -> plan(Map.of("producerRate", List.of("-5"))))
                 .hasMessageContaining("producerRate must be a positive");
+        assertThatThrownBy(() -> plan(Map.of("producerRate", List.of("0"))))
+                .hasMessageContaining("the maximum-rate search (@ProducerRate(max = true), producerRate=0) is not supported yet");
     }
 
     @Test

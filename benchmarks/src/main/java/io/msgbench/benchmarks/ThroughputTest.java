@@ -1,0 +1,23 @@
+package io.msgbench.benchmarks;
+
+import io.msgbench.api.Fork;
+import io.msgbench.api.Measurement;
+import io.msgbench.api.Param;
+import io.msgbench.api.ProducerRate;
+import io.msgbench.api.Warmup;
+import io.msgbench.api.Workload;
+
+/**
+ * What is the highest rate this client and cluster sustain — the schedule kept and no backlog building —
+ * for 1 KiB messages on 16 partitions? The maximum-rate search replaces the warmup and the measurement
+ * iterations then hold the rate found. Until the search exists, running it says so; give a fixed rate with
+ * {@code -p producerRate=<msg/s>} to measure one point instead.
+ */
+@Workload(topics = 1, partitionsPerTopic = 16, messageSize = 1024,
+          producersPerTopic = 1, subscriptionsPerTopic = 1, consumersPerSubscription = 1)
+@ProducerRate(max = true)
+@Param(name = "client", values = "kafka")
+@Warmup(iterations = 1, time = 10)
+@Measurement(iterations = 3, time = 30)
+@Fork(1)
+public class ThroughputTest {}
