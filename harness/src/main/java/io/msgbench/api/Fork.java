@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 /**
  * How many fresh JVMs run each scenario, one after another; 0 runs it in the host JVM. The default -1
  * means "not set here" (msgbench's default is 1); any other negative value is a compile error. The JVM
- * arguments below are not applied yet: forks take theirs from the command line's {@code -jvmArgs*}.
+ * arguments below apply to the forks, each part unless the command line gives it ({@code -jvmArgs},
+ * {@code -jvmArgsAppend}, {@code -jvmArgsPrepend}); an empty array means "not set here", and without
+ * {@code jvmArgs} the forks inherit the host JVM's arguments, as in JMH.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

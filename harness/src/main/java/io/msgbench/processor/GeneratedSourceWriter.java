@@ -1,6 +1,7 @@
 package io.msgbench.processor;
 
 import io.msgbench.scenario.BenchmarkDefinition;
+import io.msgbench.scenario.ForkJvmArgs;
 import io.msgbench.scenario.GeneratedBenchmark;
 import io.msgbench.scenario.IterationOverrides;
 import io.msgbench.scenario.WorkloadSpec;
@@ -87,8 +88,17 @@ final class GeneratedSourceWriter {
                 .append(JavaLiterals.duration(i.warmupTime())).append(", ")
                 .append(JavaLiterals.integer(i.measurementIterations())).append(", ")
                 .append(JavaLiterals.duration(i.measurementTime())).append(", ")
-                .append(JavaLiterals.integer(i.forks())).append("));\n");
+                .append(JavaLiterals.integer(i.forks())).append("),\n");
+        ForkJvmArgs j = d.forkJvmArgs();
+        s.append("                new ").append(ForkJvmArgs.class.getCanonicalName()).append('(')
+                .append(stringList(j.prepend())).append(", ").append(stringList(j.replacement())).append(", ")
+                .append(stringList(j.append())).append("));\n");
         s.append("    }\n}\n");
         return JavaLiterals.asciiOnly(s.toString());
+    }
+
+    private static String stringList(List<String> values) {
+        return values == null ? "null" : "java.util.List.of("
+                + values.stream().map(JavaLiterals::string).collect(Collectors.joining(", ")) + ")";
     }
 }

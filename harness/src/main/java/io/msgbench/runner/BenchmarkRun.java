@@ -116,7 +116,7 @@ final class BenchmarkRun {
     /** @param fork 1-based fork number, or 0 to run in this JVM */
     private ForkResult runFork(ScenarioRunner runner, Scenario scenario, BrokerHandle broker, String prefix,
                                int firstProducerId, int fork) {
-        try (Worker worker = fork == 0 ? InProcessWorker.create() : launchFork(fork, scenario.iterations().forks())) {
+        try (Worker worker = fork == 0 ? InProcessWorker.create() : launchFork(scenario, fork)) {
             activeWorker.set(worker);
             return runner.run(scenario, worker, broker.bootstrapServers(), Map.of(), prefix, firstProducerId,
                     settings.senderThreads());
@@ -125,10 +125,11 @@ final class BenchmarkRun {
         }
     }
 
-    private Worker launchFork(int fork, int of) {
-        List<String> jvmArgs = settings.forkJvmArgs().effective();
+    private Worker launchFork(Scenario scenario, int fork) {
+        List<String> jvmArgs = settings.forkJvmArgs().over(scenario.benchmark().forkJvmArgs()).effective();
         ForkedWorker worker = ForkedWorker.launch(jvmArgs);
-        console.line("# Fork " + fork + " of " + of + ": JVM pid " + worker.pid() + ", JVM arguments " + jvmArgs);
+        console.line("# Fork " + fork + " of " + scenario.iterations().forks() + ": JVM pid " + worker.pid()
+                + ", JVM arguments " + jvmArgs);
         return worker;
     }
 

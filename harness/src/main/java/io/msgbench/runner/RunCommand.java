@@ -8,6 +8,7 @@ import io.msgbench.driver.DriverRegistry;
 import io.msgbench.report.ResultFiles;
 import io.msgbench.scenario.BenchmarkDefinition;
 import io.msgbench.scenario.BenchmarkIndex;
+import io.msgbench.scenario.ForkJvmArgs;
 import io.msgbench.scenario.IterationOverrides;
 import io.msgbench.scenario.ParameterSpace;
 import io.msgbench.scenario.Scenario;
@@ -185,9 +186,8 @@ final class RunCommand implements Callable<Integer> {
                 new IterationOverrides(warmupIterations, warmupTime, measurementIterations, measurementTime, forks));
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
-        RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend),
-                jvmArgs == null ? null : split(jvmArgs), split(jvmArgsAppend)), failOnError, threads, timeout,
-                timeUnit, verbosity);
+        RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
+                split(jvmArgsAppend)), failOnError, threads, timeout, timeUnit, verbosity);
         try (PrintStream out = humanReadableOutput()) {
             ConsoleReporter console = new ConsoleReporter(out);
             environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))
@@ -250,8 +250,9 @@ final class RunCommand implements Callable<Integer> {
         return out;
     }
 
+    /** JMH's space-separated argument line; {@code null} when the option was not given. */
     private static List<String> split(String args) {
-        return args == null || args.isBlank() ? List.of() : List.of(args.trim().split("\\s+"));
+        return args == null ? null : args.isBlank() ? List.of() : List.of(args.trim().split("\\s+"));
     }
 
     /** JMH's booleans, but strict: anything other than true or false is an error, not false. */

@@ -81,7 +81,14 @@ public record BenchmarkDeclaration(String className, ClassShape shape, Workload 
                 measurement == null ? null : count(measurement.iterations()),
                 measurement == null ? null : time(measurement.time(), measurement.timeUnit()),
                 fork == null ? null : count(fork.value()));
-        return new BenchmarkDefinition(className, spec, space, iterations);
+        ForkJvmArgs jvmArgs = fork == null ? ForkJvmArgs.NONE
+                : new ForkJvmArgs(given(fork.jvmArgsPrepend()), given(fork.jvmArgs()), given(fork.jvmArgsAppend()));
+        return new BenchmarkDefinition(className, spec, space, iterations, jvmArgs);
+    }
+
+    /** An empty array in {@code @Fork} means "not set here", so the next source of JVM arguments applies. */
+    private static List<String> given(String[] args) {
+        return args.length == 0 ? null : List.of(args);
     }
 
     private static Integer count(int value) {

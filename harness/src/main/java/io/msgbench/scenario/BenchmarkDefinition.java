@@ -12,10 +12,11 @@ import java.util.Map;
  * {@link GeneratedBenchmark} that builds this with plain constructor calls; the runner gets it through
  * {@link BenchmarkIndex}.
  *
- * @param className the benchmark class's binary name, e.g. {@code io.msgbench.benchmarks.LatencyTest}
+ * @param className   the benchmark class's binary name, e.g. {@code io.msgbench.benchmarks.LatencyTest}
+ * @param forkJvmArgs the JVM arguments its {@code @Fork} gives (the command line's win over them)
  */
 public record BenchmarkDefinition(String className, WorkloadSpec workload, Map<String, List<String>> params,
-                                  IterationOverrides iterations) {
+                                  IterationOverrides iterations, ForkJvmArgs forkJvmArgs) {
     public BenchmarkDefinition {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }

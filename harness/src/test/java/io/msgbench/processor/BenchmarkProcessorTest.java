@@ -6,6 +6,7 @@ import io.msgbench.processor.TestCompiler.Result;
 import io.msgbench.processor.TestCompiler.Source;
 import io.msgbench.scenario.BenchmarkDefinition;
 import io.msgbench.scenario.BenchmarkIndex;
+import io.msgbench.scenario.ForkJvmArgs;
 import io.msgbench.scenario.GeneratedBenchmark;
 import io.msgbench.scenario.IterationOverrides;
 import io.msgbench.scenario.WorkloadSpec;
@@ -58,6 +59,9 @@ class BenchmarkProcessorTest {
         }
     }
 
+    /** The JVM arguments of the @Fork above; prepend not set. */
+    private static final ForkJvmArgs FORK_JVM_ARGS = new ForkJvmArgs(null, List.of("-Xmx1g", "-Dq=\"x\""), List.of("-Da=b"));
+
     @Test
     void validBenchmarkCompilesWithoutWarningsIntoAGeneratedClassAndTheIndex() throws Exception {
         Result result = compile(benchmark("LatencyTest", """
@@ -68,7 +72,7 @@ class BenchmarkProcessorTest {
                 @Param(name = "acks", values = {"1", "all"})
                 @Warmup(iterations = 0, time = 1500, timeUnit = TimeUnit.MILLISECONDS)
                 @Measurement(iterations = 3)
-                @Fork(0)"""));
+                @Fork(value = 0, jvmArgs = {"-Xmx1g", "-Dq=\\"x\\""}, jvmArgsAppend = "-Da=b")"""));
 
         assertThat(result.success()).as(result.describe()).isTrue();
         assertThat(result.diagnostics()).as(result.describe()).isEmpty();
@@ -82,7 +86,7 @@ class BenchmarkProcessorTest {
         params.put("acks", List.of("1", "all"));
         BenchmarkDefinition expected = new BenchmarkDefinition("p.LatencyTest",
                 new WorkloadSpec(2, 16, 1024, 3, 0, 4, 10_000.5), params,
-                new IterationOverrides(0, Duration.ofMillis(1500), 3, null, 0));
+                new IterationOverrides(0, Duration.ofMillis(1500), 3, null, 0), FORK_JVM_ARGS);
         assertThat(definitionOf("p.LatencyTest_MsgbenchBenchmark")).isEqualTo(expected);
         assertThat(definitionOf("p.LatencyTest_MsgbenchBenchmark").params().keySet()).containsExactly("client", "acks");
     }
@@ -94,7 +98,7 @@ class BenchmarkProcessorTest {
         assertThat(result.success()).as(result.describe()).isTrue();
         assertThat(definitionOf("p.Defaults_MsgbenchBenchmark")).isEqualTo(new BenchmarkDefinition("p.Defaults",
                 new WorkloadSpec(1, 1, 1024, 1, 1, 1, 1), Map.of(),
-                new IterationOverrides(null, null, null, Duration.ofSeconds(2), null)));
+                new IterationOverrides(null, null, null, Duration.ofSeconds(2), null), ForkJvmArgs.NONE));
     }
 
     @Test

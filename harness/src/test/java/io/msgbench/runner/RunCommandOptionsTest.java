@@ -2,6 +2,7 @@ package io.msgbench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.msgbench.scenario.ForkJvmArgs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,12 @@ class RunCommandOptionsTest {
         assertThat(c.failOnError).isTrue();
         assertThat(new ForkJvmArgs(List.of("-server"), List.of("-Xmx1g", "-Dx=y"), List.of("-Da=b")).effective())
                 .containsExactly("-server", "-Xmx1g", "-Dx=y", "-Da=b");
+        // each part from the highest source that gives it: command line over @Fork, @Fork over the host JVM
+        ForkJvmArgs annotation = new ForkJvmArgs(List.of("-ea"), List.of("-Xmx2g"), List.of("-Dann=1"));
+        assertThat(new ForkJvmArgs(null, List.of("-Xmx1g"), null).over(annotation).effective())
+                .containsExactly("-ea", "-Xmx1g", "-Dann=1");
+        assertThat(ForkJvmArgs.NONE.over(ForkJvmArgs.NONE).effective())
+                .isEqualTo(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         assertThat(parse("-foe", "false").failOnError).isFalse();
         assertThat(Main.run(Map.of(), "-foe", "yes")).isEqualTo(1);
     }
