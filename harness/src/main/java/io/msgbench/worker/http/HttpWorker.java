@@ -26,8 +26,13 @@ import java.util.List;
  * with {@link #unreachableExplanation()} (a fork's exit code and last output).
  */
 public class HttpWorker implements Worker {
-    /** Longest single call: the longest worker step (drain, stop) is bounded well below this. */
+    /**
+     * Longest call without a timeout of its own: stopping the load (the senders pay their debt for up to
+     * 40 s) and closing (clients and topic deletion) are bounded well below this.
+     */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
+    /** Added to a call's own timeout (assignment, probe, drain) for the answer to come back. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final URI base;
     private final HttpClient client;
@@ -43,9 +48,13 @@ public class HttpWorker implements Worker {
     }
 
     private <T> T call(String path, Object body, Class<T> answer) {
+        return call(path, body, answer, CALL_TIMEOUT);
+    }
+
+    private <T> T call(String path, Object body, Class<T> answer, Duration timeout) {
         try {
             HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(CALL_TIMEOUT)
+                    .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(WorkerServer.JSON.writeValueAsBytes(body)))
                     .build();
@@ -75,7 +84,7 @@ public class HttpWorker implements Worker {
 
     @Override
     public void createConsumers(List<ConsumerSpec> consumers, Duration timeout) {
-        call("/consumers", new Consumers(consumers, timeout.toMillis()), Nanos.class);
+        call("/consumers", new Consumers(consumers, timeout.toMillis()), Nanos.class, timeout.plus(GRACE));
     }
 
     @Override
@@ -85,7 +94,7 @@ public class HttpWorker implements Worker {
 
     @Override
     public long probe(Duration timeout) {
-        return call("/probe", new Timeout(timeout.toMillis()), Nanos.class).nanos();
+        return call("/probe", new Timeout(timeout.toMillis()), Nanos.class, timeout.plus(GRACE)).nanos();
     }
 
     @Override
@@ -110,7 +119,7 @@ public class HttpWorker implements Worker {
 
     @Override
     public DrainResult drain(Duration timeout) {
-        return call("/drain", new Timeout(timeout.toMillis()), DrainResult.class);
+        return call("/drain", new Timeout(timeout.toMillis()), DrainResult.class, timeout.plus(GRACE));
     }
 
     @Override
