@@ -5,6 +5,7 @@ import io.msgbench.api.Measurement;
 import io.msgbench.api.Param;
 import io.msgbench.api.Params;
 import io.msgbench.api.ProducerRate;
+import io.msgbench.api.Timeout;
 import io.msgbench.api.Warmup;
 import io.msgbench.api.Workload;
 import io.msgbench.scenario.BenchmarkDeclaration;
@@ -43,7 +44,7 @@ import javax.tools.Diagnostic;
 @SupportedAnnotationTypes("*")
 public final class BenchmarkProcessor extends AbstractProcessor {
     private static final Set<Class<? extends Annotation>> ANNOTATIONS = Set.of(Workload.class, ProducerRate.class,
-            Param.class, Params.class, Warmup.class, Measurement.class, Fork.class);
+            Param.class, Params.class, Warmup.class, Measurement.class, Fork.class, Timeout.class);
 
     private final BenchmarkListIndex index = new BenchmarkListIndex();
     private ViolationReporter reporter;

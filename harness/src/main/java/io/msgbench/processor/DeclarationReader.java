@@ -4,6 +4,7 @@ import io.msgbench.api.Fork;
 import io.msgbench.api.Measurement;
 import io.msgbench.api.Param;
 import io.msgbench.api.ProducerRate;
+import io.msgbench.api.Timeout;
 import io.msgbench.api.Warmup;
 import io.msgbench.api.Workload;
 import io.msgbench.scenario.BenchmarkDeclaration;
@@ -32,6 +33,6 @@ final class DeclarationReader {
         return new BenchmarkDeclaration(elements.getBinaryName(type).toString(), shape,
                 type.getAnnotation(Workload.class), type.getAnnotation(ProducerRate.class),
                 List.of(type.getAnnotationsByType(Param.class)), type.getAnnotation(Warmup.class),
-                type.getAnnotation(Measurement.class), type.getAnnotation(Fork.class));
+                type.getAnnotation(Measurement.class), type.getAnnotation(Fork.class), type.getAnnotation(Timeout.class));
     }
 }

@@ -88,7 +88,8 @@ final class GeneratedSourceWriter {
                 .append(JavaLiterals.duration(i.warmupTime())).append(", ")
                 .append(JavaLiterals.integer(i.measurementIterations())).append(", ")
                 .append(JavaLiterals.duration(i.measurementTime())).append(", ")
-                .append(JavaLiterals.integer(i.forks())).append("),\n");
+                .append(JavaLiterals.integer(i.forks())).append(", ")
+                .append(JavaLiterals.duration(i.timeout())).append("),\n");
         ForkJvmArgs j = d.forkJvmArgs();
         s.append("                new ").append(ForkJvmArgs.class.getCanonicalName()).append('(')
                 .append(stringList(j.prepend())).append(", ").append(stringList(j.replacement())).append(", ")

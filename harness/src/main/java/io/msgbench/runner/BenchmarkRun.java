@@ -62,8 +62,7 @@ final class BenchmarkRun {
             broker = cluster.get();
             BrokerDescription description = new BrokerDescription(broker.kind(), broker.version(),
                     broker.bootstrapServers(), broker.settings());
-            ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console,
-                    settings.drainTimeout());
+            ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console);
             int producerIds = 0;
             for (int s = 0; s < scenarios.size(); s++) {
                 Scenario scenario = scenarios.get(s);

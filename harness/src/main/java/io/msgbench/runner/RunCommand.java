@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-to", "--timeout"}, paramLabel = "time", converter = TimeConverter.class,
             description = "How long the drain after the last iteration may wait for unacknowledged and unreceived "
                     + "messages; what is still missing then is reported lost (default 30s).")
-    Duration timeout = Duration.ofSeconds(30);
+    Duration timeout;
 
     @Option(names = {"-jvmArgs", "--jvm-args"}, paramLabel = "string",
             description = "JVM arguments of the forks, replacing the host JVM's own (space-separated).")
@@ -155,9 +155,6 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserError("-t must be at least 1, was " + threads);
         }
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new UserError("-to must be positive, was " + timeout);
-        }
         BenchmarkIndex index = BenchmarkIndex.load(Thread.currentThread().getContextClassLoader());
         List<Pattern> excluded = excludes.stream().map(Pattern::compile).toList();
         List<BenchmarkDefinition> benchmarks = index.matching(includes).stream()
@@ -183,11 +180,12 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         List<Scenario> scenarios = new ScenarioPlanner(DriverRegistry.load()).plan(benchmarks, parseParams(params),
-                new IterationOverrides(warmupIterations, warmupTime, measurementIterations, measurementTime, forks));
+                new IterationOverrides(warmupIterations, warmupTime, measurementIterations, measurementTime, forks,
+                        timeout));
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
-                split(jvmArgsAppend)), failOnError, threads, timeout, timeUnit, verbosity);
+                split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity);
         try (PrintStream out = humanReadableOutput()) {
             ConsoleReporter console = new ConsoleReporter(out);
             environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))

@@ -1,16 +1,15 @@
 package io.msgbench.runner;
 
 import io.msgbench.scenario.ForkJvmArgs;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * How a run is carried out, beyond what each scenario says: forks' JVM arguments from the command line
  * (over each benchmark's {@code @Fork}), failure policy, sender
- * threads, the drain bound ({@code -to}) and the latency unit of result files ({@code -tu}).
+ * threads and the latency unit of result files ({@code -tu}).
  */
-record RunSettings(ForkJvmArgs forkJvmArgs, boolean failOnError, int senderThreads, Duration drainTimeout,
-                   TimeUnit latencyUnit, Verbosity verbosity) {
-    static final RunSettings DEFAULTS = new RunSettings(ForkJvmArgs.NONE, false, 1, Duration.ofSeconds(30),
-            TimeUnit.MILLISECONDS, Verbosity.NORMAL);
+record RunSettings(ForkJvmArgs forkJvmArgs, boolean failOnError, int senderThreads, TimeUnit latencyUnit,
+                   Verbosity verbosity) {
+    static final RunSettings DEFAULTS = new RunSettings(ForkJvmArgs.NONE, false, 1, TimeUnit.MILLISECONDS,
+            Verbosity.NORMAL);
 }

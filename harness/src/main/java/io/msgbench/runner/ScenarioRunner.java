@@ -33,13 +33,11 @@ final class ScenarioRunner {
     private final EpochNanoClock clock;
     private final Sleeper sleeper;
     private final ConsoleReporter console;
-    private final Duration drainTimeout;
 
-    ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console, Duration drainTimeout) {
+    ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.console = console;
-        this.drainTimeout = drainTimeout;
     }
 
     /**
@@ -87,7 +85,7 @@ final class ScenarioRunner {
             PhaseStats live = worker.phaseStats(phase);
             console.iteration(toIteration(live, it, w.messageSize()));
         }
-        DrainResult drain = worker.drain(drainTimeout);
+        DrainResult drain = worker.drain(it.timeout());
 
         List<IterationResult> warmup = new ArrayList<>();
         List<IterationResult> measurement = new ArrayList<>();

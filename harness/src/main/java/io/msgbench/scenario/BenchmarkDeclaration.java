@@ -4,6 +4,7 @@ import io.msgbench.api.Fork;
 import io.msgbench.api.Measurement;
 import io.msgbench.api.Param;
 import io.msgbench.api.ProducerRate;
+import io.msgbench.api.Timeout;
 import io.msgbench.api.Warmup;
 import io.msgbench.api.Workload;
 import java.lang.reflect.Modifier;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * @param params    the {@code @Param} annotations in declaration order
  */
 public record BenchmarkDeclaration(String className, ClassShape shape, Workload workload, ProducerRate producerRate,
-                                   List<Param> params, Warmup warmup, Measurement measurement, Fork fork) {
+                                   List<Param> params, Warmup warmup, Measurement measurement, Fork fork,
+                                   Timeout timeout) {
     /** The value of {@code @Warmup}, {@code @Measurement} and {@code @Fork} members that means "not set here". */
     public static final int NOT_SET = -1;
 
@@ -46,13 +48,14 @@ public record BenchmarkDeclaration(String className, ClassShape shape, Workload 
                 type.getEnclosingClass() != null && !Modifier.isStatic(m));
         return new BenchmarkDeclaration(type.getName(), shape, type.getAnnotation(Workload.class),
                 type.getAnnotation(ProducerRate.class), List.of(type.getAnnotationsByType(Param.class)),
-                type.getAnnotation(Warmup.class), type.getAnnotation(Measurement.class), type.getAnnotation(Fork.class));
+                type.getAnnotation(Warmup.class), type.getAnnotation(Measurement.class), type.getAnnotation(Fork.class),
+                type.getAnnotation(Timeout.class));
     }
 
     /** True when any msgbench annotation is present, i.e. the class means to be a benchmark. */
     public boolean isAnnotated() {
         return workload != null || producerRate != null || !params.isEmpty() || warmup != null
-                || measurement != null || fork != null;
+                || measurement != null || fork != null || timeout != null;
     }
 
     /** What {@link BenchmarkRules} finds wrong; empty for a valid benchmark. */
@@ -80,7 +83,8 @@ public record BenchmarkDeclaration(String className, ClassShape shape, Workload 
                 warmup == null ? null : time(warmup.time(), warmup.timeUnit()),
                 measurement == null ? null : count(measurement.iterations()),
                 measurement == null ? null : time(measurement.time(), measurement.timeUnit()),
-                fork == null ? null : count(fork.value()));
+                fork == null ? null : count(fork.value()),
+                timeout == null ? null : time(timeout.time(), timeout.timeUnit()));
         ForkJvmArgs jvmArgs = fork == null ? ForkJvmArgs.NONE
                 : new ForkJvmArgs(given(fork.jvmArgsPrepend()), given(fork.jvmArgs()), given(fork.jvmArgsAppend()));
         return new BenchmarkDefinition(className, spec, space, iterations, jvmArgs);

@@ -4,6 +4,7 @@ import io.msgbench.api.Fork;
 import io.msgbench.api.Measurement;
 import io.msgbench.api.Param;
 import io.msgbench.api.ProducerRate;
+import io.msgbench.api.Timeout;
 import io.msgbench.api.Warmup;
 import io.msgbench.api.Workload;
 import io.msgbench.load.PayloadStamp;
@@ -74,6 +75,9 @@ public final class BenchmarkRules {
         }
         if (d.fork() != null) {
             setting(Fork.class, "value", d.fork().value(), 0).ifPresent(found::add);
+        }
+        if (d.timeout() != null) {
+            setting(Timeout.class, "time", d.timeout().time(), 1).ifPresent(found::add);
         }
         return found;
     }
@@ -179,6 +183,7 @@ public final class BenchmarkRules {
                 : d.warmup() != null ? Warmup.class
                 : d.measurement() != null ? Measurement.class
                 : d.fork() != null ? Fork.class
+                : d.timeout() != null ? Timeout.class
                 : null;
         if (present == null) {
             return Violation.ofClass("a benchmark class needs @Workload");

@@ -8,8 +8,8 @@ import java.time.Duration;
  * the precedence chain is explicit, one setting at a time, as JMH's options are.
  */
 public record IterationOverrides(Integer warmupIterations, Duration warmupTime, Integer measurementIterations,
-                                 Duration measurementTime, Integer forks) {
-    public static final IterationOverrides NONE = new IterationOverrides(null, null, null, null, null);
+                                 Duration measurementTime, Integer forks, Duration timeout) {
+    public static final IterationOverrides NONE = new IterationOverrides(null, null, null, null, null, null);
 
     /** These values where given, {@code lower}'s elsewhere. */
     public IterationSettings over(IterationSettings lower) {
@@ -18,6 +18,7 @@ public record IterationOverrides(Integer warmupIterations, Duration warmupTime, 
                 warmupTime != null ? warmupTime : lower.warmupTime(),
                 measurementIterations != null ? measurementIterations : lower.measurementIterations(),
                 measurementTime != null ? measurementTime : lower.measurementTime(),
-                forks != null ? forks : lower.forks());
+                forks != null ? forks : lower.forks(),
+                timeout != null ? timeout : lower.timeout());
     }
 }

@@ -2,12 +2,15 @@ package io.msgbench.scenario;
 
 import java.time.Duration;
 
-/** How many iterations of what length, and how many forks: the effective values after precedence. */
+/**
+ * How many iterations of what length, how many forks, and how long the final drain may take: the
+ * effective values after precedence.
+ */
 public record IterationSettings(int warmupIterations, Duration warmupTime, int measurementIterations,
-                                Duration measurementTime, int forks) {
-    /** msgbench's defaults (DESIGN §6): {@code -f 1 -wi 1 -w 10s -i 3 -r 30s}. */
+                                Duration measurementTime, int forks, Duration timeout) {
+    /** msgbench's defaults (DESIGN §6): {@code -f 1 -wi 1 -w 10s -i 3 -r 30s}, and a 30 s drain. */
     public static final IterationSettings DEFAULTS =
-            new IterationSettings(1, Duration.ofSeconds(10), 3, Duration.ofSeconds(30), 1);
+            new IterationSettings(1, Duration.ofSeconds(10), 3, Duration.ofSeconds(30), 1, Duration.ofSeconds(30));
 
     public IterationSettings {
         if (warmupIterations < 0) {
@@ -21,6 +24,9 @@ public record IterationSettings(int warmupIterations, Duration warmupTime, int m
         }
         if (measurementTime.isNegative() || measurementTime.isZero()) {
             throw new IllegalArgumentException("measurement time must be positive, was " + measurementTime);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         if (forks < 0) {
             throw new IllegalArgumentException("forks must be 0 or more, was " + forks);

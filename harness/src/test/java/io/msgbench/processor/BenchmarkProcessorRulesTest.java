@@ -58,6 +58,7 @@ class BenchmarkProcessorRulesTest {
                 benchmark("@Measurement(time = " + AT + "-3, timeUnit = TimeUnit.MINUTES)",
                         "@Measurement time must be at least 1 (or -1 for not set), was -3"),
                 benchmark("@Fork(" + AT + "-2)", "@Fork must be at least 0 (or -1 for not set), was -2"),
+                benchmark("@Timeout(time = " + AT + "0)", "@Timeout time must be at least 1 (or -1 for not set), was 0"),
                 // parameters: alone, repeated (javac's synthesized container), in an explicit @Params
                 benchmark("@Param(name = \"acks\", values = " + AT + "{})", "@Param acks must have at least one value, has none"),
                 benchmark("@Param(name = \"a\", values = \"1\")\n@Param(name = \"b\", values = " + AT + "{})",

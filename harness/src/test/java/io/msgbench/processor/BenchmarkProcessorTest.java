@@ -72,7 +72,8 @@ class BenchmarkProcessorTest {
                 @Param(name = "acks", values = {"1", "all"})
                 @Warmup(iterations = 0, time = 1500, timeUnit = TimeUnit.MILLISECONDS)
                 @Measurement(iterations = 3)
-                @Fork(value = 0, jvmArgs = {"-Xmx1g", "-Dq=\\"x\\""}, jvmArgsAppend = "-Da=b")"""));
+                @Fork(value = 0, jvmArgs = {"-Xmx1g", "-Dq=\\"x\\""}, jvmArgsAppend = "-Da=b")
+                @Timeout(time = 2, timeUnit = TimeUnit.MINUTES)"""));
 
         assertThat(result.success()).as(result.describe()).isTrue();
         assertThat(result.diagnostics()).as(result.describe()).isEmpty();
@@ -86,7 +87,7 @@ class BenchmarkProcessorTest {
         params.put("acks", List.of("1", "all"));
         BenchmarkDefinition expected = new BenchmarkDefinition("p.LatencyTest",
                 new WorkloadSpec(2, 16, 1024, 3, 0, 4, 10_000.5), params,
-                new IterationOverrides(0, Duration.ofMillis(1500), 3, null, 0), FORK_JVM_ARGS);
+                new IterationOverrides(0, Duration.ofMillis(1500), 3, null, 0, Duration.ofMinutes(2)), FORK_JVM_ARGS);
         assertThat(definitionOf("p.LatencyTest_MsgbenchBenchmark")).isEqualTo(expected);
         assertThat(definitionOf("p.LatencyTest_MsgbenchBenchmark").params().keySet()).containsExactly("client", "acks");
     }
@@ -98,7 +99,7 @@ class BenchmarkProcessorTest {
         assertThat(result.success()).as(result.describe()).isTrue();
         assertThat(definitionOf("p.Defaults_MsgbenchBenchmark")).isEqualTo(new BenchmarkDefinition("p.Defaults",
                 new WorkloadSpec(1, 1, 1024, 1, 1, 1, 1), Map.of(),
-                new IterationOverrides(null, null, null, Duration.ofSeconds(2), null), ForkJvmArgs.NONE));
+                new IterationOverrides(null, null, null, Duration.ofSeconds(2), null, null), ForkJvmArgs.NONE));
     }
 
     @Test

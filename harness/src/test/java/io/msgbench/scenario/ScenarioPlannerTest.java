@@ -77,15 +77,17 @@ class ScenarioPlannerTest {
         assertThat(first.consumer()).isEmpty();
         assertThat(first.workload().partitionsPerTopic()).isEqualTo(4);
         assertThat(first.workload().producerRate()).isEqualTo(500);
-        assertThat(first.iterations()).isEqualTo(new IterationSettings(2, Duration.ofSeconds(10), 3, Duration.ofSeconds(5), 2));
+        assertThat(first.iterations()).isEqualTo(
+                new IterationSettings(2, Duration.ofSeconds(10), 3, Duration.ofSeconds(5), 2, Duration.ofSeconds(30)));
         assertThat(first.label()).isEqualTo("ScenarioPlannerTest$Sample (client=test, acks=1)");
     }
 
     @Test
     void commandLineWinsOverAnnotations() {
         List<Scenario> s = planner.plan(List.of(BenchmarkDefinition.of(Sample.class)), Map.of(),
-                new IterationOverrides(0, null, 1, Duration.ofMillis(500), null));
-        assertThat(s.get(0).iterations()).isEqualTo(new IterationSettings(0, Duration.ofSeconds(10), 1, Duration.ofMillis(500), 2));
+                new IterationOverrides(0, null, 1, Duration.ofMillis(500), null, Duration.ofSeconds(7)));
+        assertThat(s.get(0).iterations()).isEqualTo(
+                new IterationSettings(0, Duration.ofSeconds(10), 1, Duration.ofMillis(500), 2, Duration.ofSeconds(7)));
     }
 
     @Test
