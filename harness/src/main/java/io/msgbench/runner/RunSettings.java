@@ -10,6 +10,4 @@ import java.util.concurrent.TimeUnit;
  */
 record RunSettings(ForkJvmArgs forkJvmArgs, boolean failOnError, int senderThreads, TimeUnit latencyUnit,
                    Verbosity verbosity) {
-    static final RunSettings DEFAULTS = new RunSettings(ForkJvmArgs.NONE, false, 1, TimeUnit.MILLISECONDS,
-            Verbosity.NORMAL);
 }
