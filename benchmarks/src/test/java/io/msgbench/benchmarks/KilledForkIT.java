@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,5 +63,10 @@ class KilledForkIT {
         JsonNode results = new ObjectMapper().readTree(Files.readString(file));
         assertThat(results).hasSize(1);
         assertThat(results.get(0).get("params").get("acks").asText()).isEqualTo("all");
+        // the dead fork could not delete its topic; the host did
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .noneMatch(t -> t.matches("msgbench-.*-s1-f1-t0"));
+        }
     }
 }

@@ -117,8 +117,17 @@ final class BenchmarkRun {
                                int firstProducerId, int fork) {
         try (Worker worker = fork == 0 ? InProcessWorker.create() : launchFork(scenario, fork)) {
             activeWorker.set(worker);
-            return runner.run(scenario, worker, broker.bootstrapServers(), Map.of(), prefix, firstProducerId,
-                    settings.senderThreads());
+            try {
+                return runner.run(scenario, worker, broker.bootstrapServers(), Map.of(), prefix, firstProducerId,
+                        settings.senderThreads());
+            } catch (RuntimeException e) {
+                if (fork != 0) {
+                    // A fork that died cannot delete its topics; on an external cluster they would stay.
+                    TopicJanitor.deleteQuietly(scenario.driver(), broker.bootstrapServers(),
+                            ScenarioRunner.topicNames(prefix, scenario.workload()));
+                }
+                throw e;
+            }
         } finally {
             activeWorker.set(null);
         }

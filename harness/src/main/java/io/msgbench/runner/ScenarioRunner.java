@@ -54,10 +54,7 @@ final class ScenarioRunner {
                 scenario.producer(), scenario.consumer(), scenario.topic(), (short) 1, it.phases()));
         console.clientConfig(info);
 
-        List<String> topics = new ArrayList<>();
-        for (int t = 0; t < w.topics(); t++) {
-            topics.add(namePrefix + "-t" + t);
-        }
+        List<String> topics = topicNames(namePrefix, w);
         worker.createTopics(topics, w.partitionsPerTopic());
 
         List<ConsumerSpec> consumers = new ArrayList<>();
@@ -94,6 +91,15 @@ final class ScenarioRunner {
             (r.warmup() ? warmup : measurement).add(r);
         }
         return new ForkResult(info, warmup, measurement, drain, probeNanos);
+    }
+
+    /** The topics of one scenario × fork: unique to the run, scenario and fork. */
+    static List<String> topicNames(String namePrefix, WorkloadSpec w) {
+        List<String> topics = new ArrayList<>();
+        for (int t = 0; t < w.topics(); t++) {
+            topics.add(namePrefix + "-t" + t);
+        }
+        return topics;
     }
 
     private void sleepUntil(long epochNanos) {

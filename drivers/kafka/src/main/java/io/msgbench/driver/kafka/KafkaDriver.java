@@ -134,8 +134,12 @@ final class KafkaDriver implements MessagingDriver {
     public void deleteTopics(List<String> topics, Duration timeout) {
         try {
             admin.deleteTopics(topics).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Deleting topics {} failed: {}", topics, e.getCause() == null ? e.toString() : e.getCause().getMessage());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) { // already gone is what we want
+                LOG.warn("Deleting topics {} failed: {}", topics, e.getCause().getMessage());
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("Deleting topics {} took longer than {} s", topics, timeout.toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
