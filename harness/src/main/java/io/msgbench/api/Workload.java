@@ -43,4 +43,31 @@ public @interface Workload {
 
     /** Consumers sharing each subscription, at least 1. Default 1. */
     int consumersPerSubscription() default 1;
+
+    /** How messages are keyed. Default {@link KeyDistributor#NO_KEY}. */
+    KeyDistributor keyDistributor() default KeyDistributor.NO_KEY;
+
+    /**
+     * Send from a pool of {@link #randomizedPayloadPoolSize()} different payloads, picked at random for each
+     * message, instead of one payload of random bytes. Default false.
+     */
+    boolean useRandomizedPayloads() default false;
+
+    /**
+     * With randomized payloads: the share of each payload that is random bytes (the rest is zeros), from 0 to
+     * 1, which sets how well messages compress. Default 0 (as OMB).
+     */
+    double randomBytesRatio() default 0.0;
+
+    /** With randomized payloads: how many different payloads, at least 1. Default 1000. */
+    int randomizedPayloadPoolSize() default 1000;
+
+    /**
+     * Above 0: a backlog test (consumers paused until this many GB are stored, then resumed and the drain
+     * measured). Not supported yet: a benchmark that sets it fails before any broker work. Default 0.
+     */
+    long consumerBacklogSizeGB() default 0;
+
+    /** With a backlog test: the publish rate while draining, as a share of the rate. At least 0. Default 1.0. */
+    double backlogDrainRatio() default 1.0;
 }

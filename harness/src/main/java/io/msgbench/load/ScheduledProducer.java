@@ -21,7 +21,8 @@ public final class ScheduledProducer implements SendListener {
     private final int producerId;
     private final String topic;
     private final ProducerHandle handle;
-    private final byte[] payload;
+    private final PayloadPool payloads;
+    private final KeyDistribution keys;
     private final EpochNanoClock clock;
     private final PhaseLedger ledger;
     private final InFlightTable inFlight = new InFlightTable(IN_FLIGHT_CAPACITY);
@@ -38,19 +39,20 @@ public final class ScheduledProducer implements SendListener {
     private long nextSequence;
 
     /**
-     * @param payload the message buffer, at least {@link PayloadStamp#SIZE} bytes, its content after the
-     *                stamp already filled; reused for every message since drivers copy on send
+     * @param payloads the message buffers, at least {@link PayloadStamp#SIZE} bytes each; reused since
+     *                 drivers copy on send
      */
-    public ScheduledProducer(int producerId, String topic, ProducerHandle handle, byte[] payload,
-                             EpochNanoClock clock, PhaseLedger ledger) {
-        if (payload.length < PayloadStamp.SIZE) {
-            throw new IllegalArgumentException("message size " + payload.length + " is smaller than the "
+    public ScheduledProducer(int producerId, String topic, ProducerHandle handle, PayloadPool payloads,
+                             KeyDistribution keys, EpochNanoClock clock, PhaseLedger ledger) {
+        if (payloads.messageSize() < PayloadStamp.SIZE) {
+            throw new IllegalArgumentException("message size " + payloads.messageSize() + " is smaller than the "
                     + PayloadStamp.SIZE + "-byte stamp");
         }
         this.producerId = producerId;
         this.topic = topic;
         this.handle = handle;
-        this.payload = payload;
+        this.payloads = payloads;
+        this.keys = keys;
         this.clock = clock;
         this.ledger = ledger;
     }
@@ -64,7 +66,7 @@ public final class ScheduledProducer implements SendListener {
     }
 
     public int messageSize() {
-        return payload.length;
+        return payloads.messageSize();
     }
 
     /** A schedule and the sequence number its message 0 got, published together. */
@@ -112,6 +114,8 @@ public final class ScheduledProducer implements SendListener {
     void sendNext(long intended) {
         long sequence = nextSequence;
         int phase = ledger.currentPhase();
+        byte[] payload = payloads.next();
+        byte[] key = keys.next();
         long sendTime = clock.epochNanos();
         PayloadStamp.write(payload, phase, producerId, sequence, intended, sendTime);
         inFlight.claim(sequence, intended, sendTime, phase);
@@ -119,7 +123,7 @@ public final class ScheduledProducer implements SendListener {
         nextSequence = sequence + 1;
         scheduleIndex++;
         issued.lazySet(sequence + 1);
-        handle.send(null, payload, sequence, this);
+        handle.send(key, payload, sequence, this);
     }
 
     @Override
@@ -143,9 +147,10 @@ public final class ScheduledProducer implements SendListener {
      * runs this producer, since it uses the same buffer.
      */
     public void sendProbe(SendListener listener) {
+        byte[] payload = payloads.next();
         long now = clock.epochNanos();
         PayloadStamp.write(payload, PayloadStamp.PROBE_PHASE, producerId, -1, now, now);
-        handle.send(null, payload, -1, listener);
+        handle.send(keys.next(), payload, -1, listener);
     }
 
     /** Messages handed to the client so far. */

@@ -1,5 +1,6 @@
 package io.msgbench.processor;
 
+import io.msgbench.api.KeyDistributor;
 import io.msgbench.scenario.BenchmarkDefinition;
 import io.msgbench.scenario.ForkJvmArgs;
 import io.msgbench.scenario.GeneratedBenchmark;
@@ -81,7 +82,11 @@ final class GeneratedSourceWriter {
                 .append(w.topics()).append(", ").append(w.partitionsPerTopic()).append(", ")
                 .append(w.messageSize()).append(", ").append(w.producersPerTopic()).append(", ")
                 .append(w.subscriptionsPerTopic()).append(", ").append(w.consumersPerSubscription()).append(", ")
-                .append(JavaLiterals.decimal(w.producerRate())).append("),\n");
+                .append(JavaLiterals.decimal(w.producerRate())).append(", ")
+                .append(KeyDistributor.class.getCanonicalName()).append('.').append(w.keyDistributor().name()).append(", ")
+                .append(w.useRandomizedPayloads()).append(", ").append(JavaLiterals.decimal(w.randomBytesRatio()))
+                .append(", ").append(w.randomizedPayloadPoolSize()).append(", ").append(w.consumerBacklogSizeGB())
+                .append("L, ").append(JavaLiterals.decimal(w.backlogDrainRatio())).append("),\n");
         s.append("                params,\n");
         s.append("                new ").append(IterationOverrides.class.getCanonicalName()).append('(')
                 .append(JavaLiterals.integer(i.warmupIterations())).append(", ")

@@ -180,8 +180,14 @@ public final class JmhResultMapper {
         s.workload().asMap().forEach((k, v) -> {
             if (v instanceof Integer i) {
                 workload.put(k, i);
+            } else if (v instanceof Long l) {
+                workload.put(k, l);
+            } else if (v instanceof Double d) {
+                workload.put(k, d);
+            } else if (v instanceof Boolean b) {
+                workload.put(k, b);
             } else {
-                workload.put(k, ((Number) v).doubleValue());
+                workload.put(k, String.valueOf(v));
             }
         });
         config.put("driver", s.driver());

@@ -13,6 +13,7 @@ import io.msgbench.worker.Worker;
 import io.msgbench.worker.WorkerException;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.DrainResult;
+import io.msgbench.worker.Worker.MessageSpec;
 import io.msgbench.worker.Worker.ProducerSpec;
 import io.msgbench.worker.Worker.WorkerInfo;
 import io.msgbench.worker.Worker.WorkerSetup;
@@ -71,7 +72,8 @@ final class ScenarioRunner {
             }
         }
         worker.createConsumers(consumers, ASSIGNMENT_TIMEOUT);
-        worker.createProducers(producers, w.messageSize(), firstProducerId);
+        worker.createProducers(producers, new MessageSpec(w.messageSize(), w.keyDistributor(),
+                w.useRandomizedPayloads(), w.randomBytesRatio(), w.randomizedPayloadPoolSize(), firstProducerId));
         long probeNanos = worker.probe(PROBE_TIMEOUT);
 
         long boundary = worker.startLoad(w.producerRate(), senderThreads);

@@ -75,7 +75,9 @@ public record BenchmarkDeclaration(String className, ClassShape shape, Workload 
         }
         WorkloadSpec spec = new WorkloadSpec(workload.topics(), workload.partitionsPerTopic(), workload.messageSize(),
                 workload.producersPerTopic(), workload.subscriptionsPerTopic(), workload.consumersPerSubscription(),
-                producerRate.max() ? WorkloadSpec.MAX_RATE : producerRate.value());
+                producerRate.max() ? WorkloadSpec.MAX_RATE : producerRate.value(), workload.keyDistributor(),
+                workload.useRandomizedPayloads(), workload.randomBytesRatio(), workload.randomizedPayloadPoolSize(),
+                workload.consumerBacklogSizeGB(), workload.backlogDrainRatio());
         Map<String, List<String>> space = new LinkedHashMap<>();
         params.forEach(p -> space.put(p.name(), List.of(p.values())));
         IterationOverrides iterations = new IterationOverrides(

@@ -1,6 +1,7 @@
 package io.msgbench.scenario;
 
 import io.msgbench.api.Fork;
+import io.msgbench.api.KeyDistributor;
 import io.msgbench.api.Measurement;
 import io.msgbench.api.Param;
 import io.msgbench.api.ProducerRate;
@@ -63,6 +64,8 @@ public final class BenchmarkRules {
         Workload w = d.workload();
         found.addAll(workloadShape(w.topics(), w.partitionsPerTopic(), w.messageSize(), w.producersPerTopic(),
                 w.subscriptionsPerTopic(), w.consumersPerSubscription()));
+        found.addAll(content(w.keyDistributor(), w.useRandomizedPayloads(), w.randomBytesRatio(),
+                w.randomizedPayloadPoolSize(), w.consumerBacklogSizeGB(), w.backlogDrainRatio()));
         found.addAll(rateAnnotation(d.producerRate()));
         found.addAll(params(d.params()));
         if (d.warmup() != null) {
@@ -91,6 +94,32 @@ public final class BenchmarkRules {
         List<Violation> found = workloadShape(topics, partitionsPerTopic, messageSize, producersPerTopic,
                 subscriptionsPerTopic, consumersPerSubscription);
         producerRate(producerRate).ifPresent(found::add);
+        return found;
+    }
+
+    /** The rules of the message content and backlog fields; violations name the {@code @Workload} member. */
+    public static List<Violation> content(KeyDistributor keyDistributor, boolean useRandomizedPayloads,
+                                          double randomBytesRatio, int randomizedPayloadPoolSize,
+                                          long consumerBacklogSizeGB, double backlogDrainRatio) {
+        List<Violation> found = new ArrayList<>();
+        if (keyDistributor == null) {
+            found.add(Violation.at(Workload.class, "keyDistributor", "keyDistributor must be given"));
+        }
+        if (!(randomBytesRatio >= 0 && randomBytesRatio <= 1)) {
+            found.add(Violation.at(Workload.class, "randomBytesRatio",
+                    "randomBytesRatio must be between 0 and 1, was " + randomBytesRatio));
+        }
+        if (useRandomizedPayloads) {
+            atLeast("randomizedPayloadPoolSize", randomizedPayloadPoolSize, 1).ifPresent(found::add);
+        }
+        if (consumerBacklogSizeGB < 0) {
+            found.add(Violation.at(Workload.class, "consumerBacklogSizeGB",
+                    "consumerBacklogSizeGB must be at least 0, was " + consumerBacklogSizeGB));
+        }
+        if (!(backlogDrainRatio >= 0) || Double.isInfinite(backlogDrainRatio)) {
+            found.add(Violation.at(Workload.class, "backlogDrainRatio",
+                    "backlogDrainRatio must be at least 0, was " + backlogDrainRatio));
+        }
         return found;
     }
 

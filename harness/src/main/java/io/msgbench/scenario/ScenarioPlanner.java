@@ -86,6 +86,10 @@ public final class ScenarioPlanner {
                 }
             }
         }
+        if (workload.isBacklogTest()) {
+            throw new IllegalArgumentException(b.simpleName() + ": the backlog test (consumerBacklogSizeGB > 0) is not "
+                    + "supported yet");
+        }
         if (workload.isMaxRate()) {
             throw new IllegalArgumentException(b.simpleName() + ": the maximum-rate search (@ProducerRate(max = true), "
                     + "producerRate=0) is not supported yet; give a rate with -p producerRate=<msg/s>");

@@ -1,30 +1,52 @@
 package io.msgbench.scenario;
 
+import io.msgbench.api.KeyDistributor;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The traffic of a scenario, with OpenMessaging Benchmark's field names. Immutable; {@link #with}
- * returns a copy with one field replaced by a parameter value.
+ * The traffic of a scenario, with OpenMessaging Benchmark's field names and meanings (see {@link
+ * io.msgbench.api.Workload}). Immutable; {@link #with} returns a copy with one field replaced by a
+ * parameter value.
  *
  * @param producerRate messages per second over all producers; {@link #MAX_RATE} (0, as OMB's
  *                     {@code producerRate: 0}) asks for the maximum-rate search
  */
 public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, int producersPerTopic,
-                           int subscriptionsPerTopic, int consumersPerSubscription, double producerRate) {
+                           int subscriptionsPerTopic, int consumersPerSubscription, double producerRate,
+                           KeyDistributor keyDistributor, boolean useRandomizedPayloads, double randomBytesRatio,
+                           int randomizedPayloadPoolSize, long consumerBacklogSizeGB, double backlogDrainRatio) {
 
     /** The rate that means "search the maximum sustainable rate". */
     public static final double MAX_RATE = 0;
+    /** The message content of OMB's defaults: no key, one payload. */
+    public static final boolean DEFAULT_RANDOMIZED = false;
+    public static final double DEFAULT_RANDOM_BYTES_RATIO = 0.0;
+    public static final int DEFAULT_POOL_SIZE = 1000;
+    public static final double DEFAULT_DRAIN_RATIO = 1.0;
 
     /** Field names a parameter can override, and OMB's spellings of them. */
     private static final Map<String, String> ALIASES = Map.of("consumerPerSubscription", "consumersPerSubscription");
     public static final List<String> FIELDS = List.of("topics", "partitionsPerTopic", "messageSize",
-            "producersPerTopic", "subscriptionsPerTopic", "consumersPerSubscription", "producerRate");
+            "producersPerTopic", "subscriptionsPerTopic", "consumersPerSubscription", "producerRate", "keyDistributor",
+            "useRandomizedPayloads", "randomBytesRatio", "randomizedPayloadPoolSize", "consumerBacklogSizeGB",
+            "backlogDrainRatio");
 
     public WorkloadSpec {
         BenchmarkRules.requireNone(BenchmarkRules.workload(topics, partitionsPerTopic, messageSize, producersPerTopic,
                 subscriptionsPerTopic, consumersPerSubscription, producerRate));
+        BenchmarkRules.requireNone(BenchmarkRules.content(keyDistributor, useRandomizedPayloads, randomBytesRatio,
+                randomizedPayloadPoolSize, consumerBacklogSizeGB, backlogDrainRatio));
+    }
+
+    /** A workload with OMB's default message content (no key, one payload) and no backlog test. */
+    public WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, int producersPerTopic,
+                        int subscriptionsPerTopic, int consumersPerSubscription, double producerRate) {
+        this(topics, partitionsPerTopic, messageSize, producersPerTopic, subscriptionsPerTopic, consumersPerSubscription,
+                producerRate, KeyDistributor.NO_KEY, DEFAULT_RANDOMIZED, DEFAULT_RANDOM_BYTES_RATIO, DEFAULT_POOL_SIZE,
+                0, DEFAULT_DRAIN_RATIO);
     }
 
     /** True when {@code name} (or its OMB alias) is a workload field. */
@@ -38,33 +60,62 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
 
     /** A copy with the field {@code name} set from its text form. */
     public WorkloadSpec with(String name, String value) {
+        Map<String, Object> fields = asMap();
         String field = canonical(name);
+        if (!fields.containsKey(field)) {
+            throw new IllegalArgumentException("not a workload field: " + name);
+        }
         try {
-            return switch (field) {
-                case "topics" -> new WorkloadSpec(Integer.parseInt(value), partitionsPerTopic, messageSize,
-                        producersPerTopic, subscriptionsPerTopic, consumersPerSubscription, producerRate);
-                case "partitionsPerTopic" -> new WorkloadSpec(topics, Integer.parseInt(value), messageSize,
-                        producersPerTopic, subscriptionsPerTopic, consumersPerSubscription, producerRate);
-                case "messageSize" -> new WorkloadSpec(topics, partitionsPerTopic, Integer.parseInt(value),
-                        producersPerTopic, subscriptionsPerTopic, consumersPerSubscription, producerRate);
-                case "producersPerTopic" -> new WorkloadSpec(topics, partitionsPerTopic, messageSize,
-                        Integer.parseInt(value), subscriptionsPerTopic, consumersPerSubscription, producerRate);
-                case "subscriptionsPerTopic" -> new WorkloadSpec(topics, partitionsPerTopic, messageSize,
-                        producersPerTopic, Integer.parseInt(value), consumersPerSubscription, producerRate);
-                case "consumersPerSubscription" -> new WorkloadSpec(topics, partitionsPerTopic, messageSize,
-                        producersPerTopic, subscriptionsPerTopic, Integer.parseInt(value), producerRate);
-                case "producerRate" -> new WorkloadSpec(topics, partitionsPerTopic, messageSize,
-                        producersPerTopic, subscriptionsPerTopic, consumersPerSubscription, Double.parseDouble(value));
-                default -> throw new IllegalArgumentException("not a workload field: " + name);
-            };
+            fields.put(field, parse(fields.get(field), value));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Parameter " + name + "=" + value + " is not a number");
         }
+        return fromMap(fields);
+    }
+
+    /** {@code value} parsed as the same type as {@code current}. */
+    private static Object parse(Object current, String value) {
+        if (current instanceof Integer) {
+            return Integer.parseInt(value);
+        }
+        if (current instanceof Long) {
+            return Long.parseLong(value);
+        }
+        if (current instanceof Double) {
+            return Double.parseDouble(value);
+        }
+        if (current instanceof Boolean) {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("'" + value + "' is not a boolean (true or false)");
+            }
+            return Boolean.parseBoolean(value);
+        }
+        try {
+            return KeyDistributor.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a key distributor ("
+                    + java.util.Arrays.toString(KeyDistributor.values()) + ")");
+        }
+    }
+
+    private static WorkloadSpec fromMap(Map<String, Object> f) {
+        return new WorkloadSpec((Integer) f.get("topics"), (Integer) f.get("partitionsPerTopic"),
+                (Integer) f.get("messageSize"), (Integer) f.get("producersPerTopic"),
+                (Integer) f.get("subscriptionsPerTopic"), (Integer) f.get("consumersPerSubscription"),
+                (Double) f.get("producerRate"), (KeyDistributor) f.get("keyDistributor"),
+                (Boolean) f.get("useRandomizedPayloads"), (Double) f.get("randomBytesRatio"),
+                (Integer) f.get("randomizedPayloadPoolSize"), (Long) f.get("consumerBacklogSizeGB"),
+                (Double) f.get("backlogDrainRatio"));
     }
 
     /** True when the rate is to be searched rather than held. */
     public boolean isMaxRate() {
         return producerRate == MAX_RATE;
+    }
+
+    /** True when this is a backlog test (consumers paused until a backlog is built). */
+    public boolean isBacklogTest() {
+        return consumerBacklogSizeGB > 0;
     }
 
     public int producers() {
@@ -75,7 +126,7 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
         return topics * subscriptionsPerTopic * consumersPerSubscription;
     }
 
-    /** The fields in a stable order, for the result file. */
+    /** The fields in {@link #FIELDS} order (a new, mutable map), for the result file and {@link #with}. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topics", topics);
@@ -85,6 +136,12 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
         m.put("subscriptionsPerTopic", subscriptionsPerTopic);
         m.put("consumersPerSubscription", consumersPerSubscription);
         m.put("producerRate", producerRate);
+        m.put("keyDistributor", keyDistributor);
+        m.put("useRandomizedPayloads", useRandomizedPayloads);
+        m.put("randomBytesRatio", randomBytesRatio);
+        m.put("randomizedPayloadPoolSize", randomizedPayloadPoolSize);
+        m.put("consumerBacklogSizeGB", consumerBacklogSizeGB);
+        m.put("backlogDrainRatio", backlogDrainRatio);
         return m;
     }
 }

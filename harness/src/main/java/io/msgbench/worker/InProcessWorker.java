@@ -5,6 +5,8 @@ import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingDriver;
+import io.msgbench.load.KeyDistribution;
+import io.msgbench.load.PayloadPool;
 import io.msgbench.load.RateSchedule;
 import io.msgbench.load.ReceivedMessageRecorder;
 import io.msgbench.load.ScheduledProducer;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -110,15 +111,15 @@ public final class InProcessWorker implements Worker {
     }
 
     @Override
-    public void createProducers(List<ProducerSpec> specs, int messageSize, long payloadSeed) {
-        SplittableRandom random = new SplittableRandom(payloadSeed);
+    public void createProducers(List<ProducerSpec> specs, MessageSpec messages) {
         for (ProducerSpec spec : specs) {
-            byte[] payload = new byte[messageSize];
-            for (int i = 0; i < payload.length; i++) {
-                payload[i] = (byte) random.nextInt(256);
-            }
+            long seed = messages.seed() * 31 + spec.producerId();
+            PayloadPool payloads = messages.randomizedPayloads()
+                    ? PayloadPool.randomized(messages.messageSize(), messages.randomBytesRatio(),
+                            messages.payloadPoolSize(), seed)
+                    : PayloadPool.single(messages.messageSize(), seed);
             producers.add(new ScheduledProducer(spec.producerId(), spec.topic(), driver().createProducer(spec.topic()),
-                    payload, clock, ledger));
+                    payloads, KeyDistribution.of(messages.keyDistributor(), seed), clock, ledger));
         }
     }
 

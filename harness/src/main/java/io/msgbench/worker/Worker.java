@@ -27,8 +27,8 @@ public interface Worker extends AutoCloseable {
     /** Creates the consumers and returns once every one is assigned partitions. */
     void createConsumers(List<ConsumerSpec> consumers, Duration timeout);
 
-    /** Creates the producers; their payloads are {@code messageSize} bytes, stamp included. */
-    void createProducers(List<ProducerSpec> producers, int messageSize, long payloadSeed);
+    /** Creates the producers, sending messages as {@code messages} describes. */
+    void createProducers(List<ProducerSpec> producers, MessageSpec messages);
 
     /**
      * Sends one probe message per producer and waits until each is acknowledged and received by every
@@ -100,6 +100,15 @@ public interface Worker extends AutoCloseable {
 
     /** One consumer to create. */
     record ConsumerSpec(String topic, String subscription) {
+    }
+
+    /**
+     * What producers send: {@code messageSize} bytes, stamp included, keyed by {@code keyDistributor}; one
+     * payload of random bytes, or a pool of {@code payloadPoolSize} payloads random for their first
+     * {@code randomBytesRatio} share. {@code seed} makes payloads and keys reproducible.
+     */
+    record MessageSpec(int messageSize, io.msgbench.api.KeyDistributor keyDistributor, boolean randomizedPayloads,
+                       double randomBytesRatio, int payloadPoolSize, long seed) {
     }
 
     /** One producer to create; ids are unique across the whole run. */

@@ -56,7 +56,7 @@ class CoordinatedOmissionTest {
         ManualClock clock = new ManualClock(T0);
         PhaseLedger ledger = new PhaseLedger(1);
         StallingProducer sink = new StallingProducer(clock, 100, 1000 * MS);
-        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, new byte[64], clock, ledger);
+        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, PayloadPool.of(new byte[64]), KeyDistribution.none(), clock, ledger);
         producer.startSchedule(new RateSchedule(T0, 1000)); // message i due at T0 + i ms
         SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);
 
@@ -94,7 +94,7 @@ class CoordinatedOmissionTest {
         ManualClock clock = new ManualClock(T0);
         PhaseLedger ledger = new PhaseLedger(1);
         StallingProducer sink = new StallingProducer(clock, -2, 0);
-        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, new byte[64], clock, ledger);
+        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, PayloadPool.of(new byte[64]), KeyDistribution.none(), clock, ledger);
         producer.startSchedule(new RateSchedule(T0, 1000));
         SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);
         for (int i = 0; i < 10; i++) {
@@ -111,7 +111,7 @@ class CoordinatedOmissionTest {
         ManualClock clock = new ManualClock(T0);
         PhaseLedger ledger = new PhaseLedger(1);
         StallingProducer sink = new StallingProducer(clock, 5, 10 * MS); // message 5's send blocks 10 ms
-        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, new byte[64], clock, ledger);
+        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, PayloadPool.of(new byte[64]), KeyDistribution.none(), clock, ledger);
         producer.startSchedule(new RateSchedule(T0, 1000));
         SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);
         while (sink.sends < 6) {
@@ -137,7 +137,7 @@ class CoordinatedOmissionTest {
         ManualClock clock = new ManualClock(T0);
         PhaseLedger ledger = new PhaseLedger(1);
         StallingProducer sink = new StallingProducer(clock, 3, 50 * MS); // send of message 3 blocks 50 ms
-        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, new byte[64], clock, ledger);
+        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, PayloadPool.of(new byte[64]), KeyDistribution.none(), clock, ledger);
         producer.startSchedule(new RateSchedule(T0, 1000));
         SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);
         while (sink.sends < 4) {

@@ -38,6 +38,11 @@ class BenchmarkProcessorRulesTest {
                 workload("producersPerTopic = " + AT + "0", "producersPerTopic must be at least 1, was 0"),
                 workload("subscriptionsPerTopic = " + AT + "-1", "subscriptionsPerTopic must be at least 0, was -1"),
                 workload("consumersPerSubscription = " + AT + "0", "consumersPerSubscription must be at least 1, was 0"),
+                workload("randomBytesRatio = " + AT + "1.5", "randomBytesRatio must be between 0 and 1, was 1.5"),
+                workload("useRandomizedPayloads = true, randomizedPayloadPoolSize = " + AT + "0",
+                        "randomizedPayloadPoolSize must be at least 1, was 0"),
+                workload("consumerBacklogSizeGB = " + AT + "-1", "consumerBacklogSizeGB must be at least 0, was -1"),
+                workload("backlogDrainRatio = " + AT + "-0.5", "backlogDrainRatio must be at least 0, was -0.5"),
                 // rate
                 benchmark("@ProducerRate(" + AT + "0)", "producerRate must be a positive number of messages per second "
                         + "(max = true searches the maximum), was 0.0"),

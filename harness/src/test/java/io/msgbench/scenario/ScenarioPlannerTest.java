@@ -98,7 +98,13 @@ class ScenarioPlannerTest {
         o.put("consumer.fetch.max.wait.ms", List.of("10"));
         o.put("topic.retention.ms", List.of("1000"));
         o.put("consumerPerSubscription", List.of("2"));
+        o.put("keyDistributor", List.of("key_round_robin"));
+        o.put("useRandomizedPayloads", List.of("true"));
+        o.put("randomBytesRatio", List.of("0.5"));
         Scenario s = plan(o).get(0);
+        assertThat(s.workload().keyDistributor()).isEqualTo(io.msgbench.api.KeyDistributor.KEY_ROUND_ROBIN);
+        assertThat(s.workload().useRandomizedPayloads()).isTrue();
+        assertThat(s.workload().randomBytesRatio()).isEqualTo(0.5);
         assertThat(s.workload().messageSize()).isEqualTo(2048);
         assertThat(s.workload().consumersPerSubscription()).isEqualTo(2);
         assertThat(s.producer()).containsEntry("client.id", "x");
@@ -118,6 +124,14 @@ class ScenarioPlannerTest {
                 .hasMessageContaining("smaller than the 32-byte stamp");
         assertThatThrownBy(() -> plan(Map.of("producerRate", List.of("-5"))))
                 .hasMessageContaining("producerRate must be a positive");
+        assertThatThrownBy(() -> plan(Map.of("consumerBacklogSizeGB", List.of("1"))))
+                .hasMessageContaining("the backlog test (consumerBacklogSizeGB > 0) is not supported yet");
+        assertThatThrownBy(() -> plan(Map.of("randomBytesRatio", List.of("1.5"))))
+                .hasMessageContaining("randomBytesRatio must be between 0 and 1, was 1.5");
+        assertThatThrownBy(() -> plan(Map.of("keyDistributor", List.of("BY_COLOUR"))))
+                .hasMessageContaining("'BY_COLOUR' is not a key distributor");
+        assertThatThrownBy(() -> plan(Map.of("useRandomizedPayloads", List.of("yes"))))
+                .hasMessageContaining("'yes' is not a boolean");
         assertThatThrownBy(() -> plan(Map.of("producerRate", List.of("0"))))
                 .hasMessageContaining("the maximum-rate search (@ProducerRate(max = true), producerRate=0) is not supported yet");
     }

@@ -2,6 +2,9 @@ package io.msgbench.microbenchmarks;
 
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.driver.SendListener;
+import io.msgbench.api.KeyDistributor;
+import io.msgbench.load.KeyDistribution;
+import io.msgbench.load.PayloadPool;
 import io.msgbench.load.PayloadStamp;
 import io.msgbench.load.RateSchedule;
 import io.msgbench.load.ReceivedMessageRecorder;
@@ -65,7 +68,8 @@ public class HotPathBenchmark {
         ledger = new PhaseLedger(1);
         recorder = ledger.phase(1);
         schedule = new RateSchedule(clock.epochNanos(), 123_456.7);
-        producer = new ScheduledProducer(1, "t", new ImmediateProducer(), new byte[1024], clock, ledger);
+        producer = new ScheduledProducer(1, "t", new ImmediateProducer(), PayloadPool.randomized(1024, 0.5, 100, 1),
+                KeyDistribution.of(KeyDistributor.KEY_ROUND_ROBIN, 1), clock, ledger);
         // Schedule far in the past: every message is due, so sendNext never waits.
         producer.startSchedule(new RateSchedule(clock.epochNanos() - TimeUnit.DAYS.toNanos(1), 1_000_000));
         receiver = new ReceivedMessageRecorder(ledger, new SubscriptionCounters("t", "s"));

@@ -88,8 +88,8 @@ public class HttpWorker implements Worker {
     }
 
     @Override
-    public void createProducers(List<ProducerSpec> producers, int messageSize, long payloadSeed) {
-        call("/producers", new Producers(producers, messageSize, payloadSeed), Nanos.class);
+    public void createProducers(List<ProducerSpec> producers, MessageSpec messages) {
+        call("/producers", new Producers(producers, messages), Nanos.class);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseSnapshot;
 import io.msgbench.worker.PhaseStats;
 import io.msgbench.worker.Worker.ConsumerSpec;
+import io.msgbench.worker.Worker.MessageSpec;
 import io.msgbench.worker.Worker.ProducerSpec;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class WorkerMessages {
     record Consumers(List<ConsumerSpec> consumers, long timeoutMillis) {
     }
 
-    record Producers(List<ProducerSpec> producers, int messageSize, long payloadSeed) {
+    record Producers(List<ProducerSpec> producers, MessageSpec messages) {
     }
 
     record Timeout(long timeoutMillis) {

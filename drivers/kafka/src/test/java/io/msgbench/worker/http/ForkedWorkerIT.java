@@ -3,11 +3,13 @@ package io.msgbench.worker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.msgbench.api.KeyDistributor;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.testing.SharedKafkaBroker;
 import io.msgbench.worker.PhaseStats;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.DrainResult;
+import io.msgbench.worker.Worker.MessageSpec;
 import io.msgbench.worker.Worker.ProducerSpec;
 import io.msgbench.worker.Worker.WorkerInfo;
 import io.msgbench.worker.Worker.WorkerSetup;
@@ -38,7 +40,8 @@ class ForkedWorkerIT {
             assertThat(info.clientConfig().producer()).containsEntry("linger.ms", "1");
             worker.createTopics(List.of(topic), 1);
             worker.createConsumers(List.of(new ConsumerSpec(topic, topic + "-sub")), Duration.ofSeconds(60));
-            worker.createProducers(List.of(new ProducerSpec(topic, 1)), 64, 1);
+            worker.createProducers(List.of(new ProducerSpec(topic, 1)),
+                    new MessageSpec(64, KeyDistributor.NO_KEY, false, 0, 1, 1));
             worker.probe(Duration.ofSeconds(30));
             worker.startLoad(300, 1);
             Thread.sleep(1000);
