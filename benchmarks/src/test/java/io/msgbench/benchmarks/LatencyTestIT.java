@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msgbench.runner.Main;
 import io.msgbench.testing.SharedKafkaBroker;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogProcessor;
+import org.HdrHistogram.HistogramLogReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +110,25 @@ class LatencyTestIT {
             assertThat(extra.get("statistics").has("endToEndLatencyCorrected.p99")).isTrue();
         }
         assertThat(acks).containsExactly("1", "all");
+
+        // raw data beside the JSON: HdrHistogram interval logs, one interval per measurement iteration
+        Path hlog = dir.resolve("LatencyTest-acks=1-client=kafka-partitionsPerTopic=2-producerRate=500-endToEndLatencyCorrected.hlog");
+        assertThat(hlog).isRegularFile();
+        long count = 0;
+        int intervals = 0;
+        HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+        EncodableHistogram h;
+        while ((h = reader.nextIntervalHistogram()) != null) {
+            assertThat(h.getTag()).isNull();
+            count += ((Histogram) h).getTotalCount();
+            intervals++;
+        }
+        assertThat(intervals).isEqualTo(2);
+        assertThat(count).isEqualTo(results.get(0).get("secondaryMetrics").get("messagesReceived").get("score").asLong());
+        // and HdrHistogram's own processor reads it
+        Path percentiles = dir.resolve("processed");
+        new HistogramLogProcessor(new String[] {"-i", hlog.toString(), "-o", percentiles.toString()}).run();
+        assertThat(Files.readString(Path.of(percentiles + ".hgrm"))).contains("Percentile").contains("#[Max");
     }
 
     @Test

@@ -53,6 +53,16 @@ public final class ResultFiles {
         return folder.resolve(stem + ".json");
     }
 
+    /** Writes the raw latency logs of a completed scenario beside the JSON ({@code .hlog}, nanoseconds). */
+    public List<Path> writeHistogramLogs(ScenarioResult result) {
+        try {
+            Files.createDirectories(folder);
+            return HistogramLogFiles.write(folder, result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write histogram logs in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Replaces the JSON file with all scenarios completed so far, latencies in {@code latencyUnit}. */
     public void writeJson(List<ScenarioResult> completed, TimeUnit latencyUnit) {
         try {

@@ -91,6 +91,7 @@ final class BenchmarkRun {
                         break; // the scenario may have been cut short: it stays out of the results
                     }
                     completed.add(result);
+                    files.writeHistogramLogs(result);
                     files.writeJson(completed, settings.latencyUnit());
                 }
                 console.scenarioResult(result);
