@@ -42,9 +42,11 @@ final class ConsoleReporter {
         out.printf(Locale.ROOT, "# Scenario %d of %d: %s%n", index, count, s.label());
         IterationSettings it = s.iterations();
         out.printf(Locale.ROOT, "# Workload: %s, rate %s msg/s%n", s.workload().asMap(), fmt(s.workload().producerRate()));
-        out.printf(Locale.ROOT, "# Warmup: %d iterations, %s each; measurement: %d iterations, %s each%n",
-                it.warmupIterations(), TimeValues.format(it.warmupTime()), it.measurementIterations(),
-                TimeValues.format(it.measurementTime()));
+        String warmup = it.warmupIterations() == 0 ? "none"
+                : it.warmupIterations() + " × " + TimeValues.format(it.warmupTime());
+        out.printf(Locale.ROOT, "# Warmup: %s; measurement: %d × %s; forks: %s; drain bound %s%n", warmup,
+                it.measurementIterations(), TimeValues.format(it.measurementTime()),
+                it.forks() == 0 ? "none (in this JVM)" : Integer.toString(it.forks()), TimeValues.format(it.timeout()));
     }
 
     void clientConfig(WorkerInfo info) {
