@@ -1,6 +1,9 @@
 package io.msgbench.scenario;
 
 import io.msgbench.api.KeyDistributor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +32,9 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
 
     /** Field names a parameter can override, and OMB's spellings of them. */
     private static final Map<String, String> ALIASES = Map.of("consumerPerSubscription", "consumersPerSubscription");
-    public static final List<String> FIELDS = List.of("topics", "partitionsPerTopic", "messageSize",
-            "producersPerTopic", "subscriptionsPerTopic", "consumersPerSubscription", "producerRate", "keyDistributor",
-            "useRandomizedPayloads", "randomBytesRatio", "randomizedPayloadPoolSize", "consumerBacklogSizeGB",
-            "backlogDrainRatio");
+    private static final RecordComponent[] COMPONENTS = WorkloadSpec.class.getRecordComponents();
+    /** The field names, in declaration order: the record's components, so the list cannot drift from them. */
+    public static final List<String> FIELDS = Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList();
 
     public WorkloadSpec {
         BenchmarkRules.requireNone(BenchmarkRules.workload(topics, partitionsPerTopic, messageSize, producersPerTopic,
@@ -98,14 +100,19 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
         }
     }
 
-    private static WorkloadSpec fromMap(Map<String, Object> f) {
-        return new WorkloadSpec((Integer) f.get("topics"), (Integer) f.get("partitionsPerTopic"),
-                (Integer) f.get("messageSize"), (Integer) f.get("producersPerTopic"),
-                (Integer) f.get("subscriptionsPerTopic"), (Integer) f.get("consumersPerSubscription"),
-                (Double) f.get("producerRate"), (KeyDistributor) f.get("keyDistributor"),
-                (Boolean) f.get("useRandomizedPayloads"), (Double) f.get("randomBytesRatio"),
-                (Integer) f.get("randomizedPayloadPoolSize"), (Long) f.get("consumerBacklogSizeGB"),
-                (Double) f.get("backlogDrainRatio"));
+    /** The canonical constructor with the values in {@link #FIELDS} order; its checks throw as they are. */
+    private static WorkloadSpec fromMap(Map<String, Object> fields) {
+        try {
+            Class<?>[] types = Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            return WorkloadSpec.class.getDeclaredConstructor(types).newInstance(fields.values().toArray());
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("WorkloadSpec's canonical constructor is not reachable", e);
+        }
     }
 
     /** True when the rate is to be searched rather than held. */
@@ -129,19 +136,13 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
     /** The fields in {@link #FIELDS} order (a new, mutable map), for the result file and {@link #with}. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("topics", topics);
-        m.put("partitionsPerTopic", partitionsPerTopic);
-        m.put("messageSize", messageSize);
-        m.put("producersPerTopic", producersPerTopic);
-        m.put("subscriptionsPerTopic", subscriptionsPerTopic);
-        m.put("consumersPerSubscription", consumersPerSubscription);
-        m.put("producerRate", producerRate);
-        m.put("keyDistributor", keyDistributor);
-        m.put("useRandomizedPayloads", useRandomizedPayloads);
-        m.put("randomBytesRatio", randomBytesRatio);
-        m.put("randomizedPayloadPoolSize", randomizedPayloadPoolSize);
-        m.put("consumerBacklogSizeGB", consumerBacklogSizeGB);
-        m.put("backlogDrainRatio", backlogDrainRatio);
+        try {
+            for (RecordComponent c : COMPONENTS) {
+                m.put(c.getName(), c.getAccessor().invoke(this));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("WorkloadSpec's accessors are not reachable", e);
+        }
         return m;
     }
 }
