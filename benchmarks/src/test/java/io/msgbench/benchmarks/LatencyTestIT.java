@@ -94,6 +94,11 @@ class LatencyTestIT {
             assertThat(sent).isBetween(1900L, 2100L);
             assertThat(received).isEqualTo(sent);
             assertThat(secondary.get("publishErrors").get("score").asLong()).isZero();
+            // verified message by message, and the result says so
+            for (String verdict : List.of("messagesLost", "messagesDuplicated", "messagesOutOfOrder")) {
+                assertThat(secondary.get(verdict).get("score").asLong()).as(verdict).isZero();
+                assertThat(secondary.get(verdict).get("scoreUnit").asText()).isEqualTo("#");
+            }
             assertThat(secondary.get("publishRate").get("score").asDouble()).isBetween(475.0, 525.0);
             assertThat(secondary.get("consumeRate").get("scoreUnit").asText()).isEqualTo("ops/s");
             assertThat(secondary.get("publishThroughput").get("scoreUnit").asText()).isEqualTo("MB/s");

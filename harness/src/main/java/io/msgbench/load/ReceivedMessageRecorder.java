@@ -4,20 +4,27 @@ import io.msgbench.driver.MessageListener;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
+import io.msgbench.verification.ConsumerReceipts;
 
 /**
- * The receiving side of one consumer: decodes each payload's stamp and records end-to-end latency
- * against the phase that sent the message. Probe messages only count towards readiness. Runs on the
- * consumer's poll thread; allocation-free.
+ * The receiving side of one consumer: decodes each payload's stamp, verifies its sequence and records
+ * end-to-end latency against the phase that sent the message. Probe messages only count towards
+ * readiness. A duplicate is counted, not recorded as a latency (a re-read from an old offset would
+ * otherwise pass for a slow delivery). Runs on the consumer's poll thread; allocation-free.
  */
 public final class ReceivedMessageRecorder implements MessageListener {
     private final PhaseLedger ledger;
     private final SubscriptionCounters counters;
+    private final ConsumerReceipts receipts;
 
-    /** @param counters shared by the consumers of one subscription */
-    public ReceivedMessageRecorder(PhaseLedger ledger, SubscriptionCounters counters) {
+    /**
+     * @param counters shared by the consumers of one subscription
+     * @param receipts this consumer's own
+     */
+    public ReceivedMessageRecorder(PhaseLedger ledger, SubscriptionCounters counters, ConsumerReceipts receipts) {
         this.ledger = ledger;
         this.counters = counters;
+        this.receipts = receipts;
     }
 
     @Override
@@ -31,16 +38,24 @@ public final class ReceivedMessageRecorder implements MessageListener {
             counters.probeReceived();
             return;
         }
-        if (!ledger.isCounted(phase)) {
+        if (!ledger.isCounted(phase) || PayloadStamp.sequence(payload) < 0) {
             counters.unrecognisedReceived();
             return;
         }
         PhaseRecorder recorder = ledger.phase(phase);
+        ledger.receivedDuringWindow();
+        int verdict = receipts.record(PayloadStamp.producerId(payload), PayloadStamp.sequence(payload), partition);
+        if (verdict == ConsumerReceipts.DUPLICATE) {
+            recorder.messageDuplicated();
+            return;
+        }
+        if (verdict == ConsumerReceipts.OUT_OF_ORDER) {
+            recorder.messageOutOfOrder();
+        }
         recorder.recordLatency(LatencyMetric.END_TO_END_LATENCY, PayloadStamp.sendEpochNanos(payload), receiveEpochNanos);
         recorder.recordLatency(LatencyMetric.END_TO_END_LATENCY_CORRECTED, PayloadStamp.intendedEpochNanos(payload),
                 receiveEpochNanos);
         recorder.messageReceived();
         counters.messageReceived();
-        ledger.receivedDuringWindow();
     }
 }

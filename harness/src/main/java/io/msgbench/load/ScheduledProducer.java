@@ -6,6 +6,8 @@ import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
+import io.msgbench.verification.ProducerSends;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,6 +33,10 @@ public final class ScheduledProducer implements SendListener {
     private final AtomicLong acknowledged = new AtomicLong();
     /** A rate change requested by the coordinator, taken over by the sender thread. */
     private final AtomicReference<RateSchedule> pending = new AtomicReference<>();
+    /** One past the last sequence sent in each phase, for verification; written by the sender thread. */
+    private final long[] phaseEnds;
+    /** Sequences whose send failed: not expected by any consumer. Errors are rare, so boxing is fine. */
+    private final ConcurrentLinkedQueue<Long> failed = new ConcurrentLinkedQueue<>();
 
     /** Written by the sender thread (or before it starts), read by the coordinator for schedule debt. */
     private volatile Segment segment;
@@ -55,6 +61,7 @@ public final class ScheduledProducer implements SendListener {
         this.keys = keys;
         this.clock = clock;
         this.ledger = ledger;
+        this.phaseEnds = new long[ledger.phases() + 1];
     }
 
     public int producerId() {
@@ -121,6 +128,7 @@ public final class ScheduledProducer implements SendListener {
         inFlight.claim(sequence, intended, sendTime, phase);
         ledger.phase(phase).recordLatency(LatencyMetric.PUBLISH_DELAY_LATENCY, intended, sendTime);
         nextSequence = sequence + 1;
+        phaseEnds[phase] = sequence + 1;
         scheduleIndex++;
         issued.lazySet(sequence + 1);
         handle.send(key, payload, sequence, this);
@@ -137,6 +145,7 @@ public final class ScheduledProducer implements SendListener {
             acknowledged.incrementAndGet();
         } else {
             recorder.publishError();
+            failed.add(sequence);
         }
         inFlight.release(sequence);
         completed.incrementAndGet();
@@ -175,6 +184,15 @@ public final class ScheduledProducer implements SendListener {
             return 0;
         }
         return Math.max(0, s.schedule().dueBy(epochNanos) - (issued() - s.firstSequence()));
+    }
+
+    /**
+     * What this producer sent, phase by phase, and which sends failed; complete once its sender thread
+     * has stopped and nothing is in flight.
+     */
+    public ProducerSends sends() {
+        return new ProducerSends(producerId, topic, phaseEnds,
+                failed.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Sends everything the client buffers now. */

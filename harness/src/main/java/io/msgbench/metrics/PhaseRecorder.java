@@ -27,6 +27,11 @@ public final class PhaseRecorder {
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicLong receivedInWindow = new AtomicLong();
     private final AtomicLong negativeLatencies = new AtomicLong();
+    private final AtomicLong duplicatedInConsumer = new AtomicLong();
+    private final AtomicLong outOfOrder = new AtomicLong();
+    /** Set by the drain's verification; 0 until then. */
+    private volatile long lost;
+    private volatile long duplicatedAcrossConsumers;
     private final Histogram interval = new Histogram(SIGNIFICANT_DIGITS);
 
     public PhaseRecorder(int phase) {
@@ -66,6 +71,26 @@ public final class PhaseRecorder {
         messagesReceived.incrementAndGet();
     }
 
+    /** A message of this phase reached a consumer that had already received it. */
+    public void messageDuplicated() {
+        duplicatedInConsumer.incrementAndGet();
+    }
+
+    /** A message of this phase arrived after a later one of the same producer and partition. */
+    public void messageOutOfOrder() {
+        outOfOrder.incrementAndGet();
+    }
+
+    /**
+     * The verification after the drain: acknowledged messages of this phase no consumer of a
+     * subscription received, and extra deliveries to further consumers of one subscription. Replaces
+     * an earlier verdict.
+     */
+    public void deliveryChecked(long lostMessages, long duplicatedAcross) {
+        lost = lostMessages;
+        duplicatedAcrossConsumers = duplicatedAcross;
+    }
+
     /** A message (of any phase) was received while this phase was the current one. */
     public void receivedDuringWindow() {
         receivedInWindow.incrementAndGet();
@@ -84,6 +109,15 @@ public final class PhaseRecorder {
         return messagesReceived.get();
     }
 
+    /** Duplicated deliveries: those counted as they arrived plus the drain's cross-consumer ones. */
+    public long messagesDuplicated() {
+        return duplicatedInConsumer.get() + duplicatedAcrossConsumers;
+    }
+
+    public long messagesOutOfOrder() {
+        return outOfOrder.get();
+    }
+
     /**
      * Everything recorded so far; the histograms are copies the caller owns. Readers are serialised
      * here; writers never wait for a reader.
@@ -96,6 +130,7 @@ public final class PhaseRecorder {
             histograms.put(m, accumulated[m.ordinal()].copy());
         }
         return new PhaseSnapshot(phase, messagesSent.get(), publishErrors.get(), messagesReceived.get(),
-                receivedInWindow.get(), negativeLatencies.get(), histograms);
+                receivedInWindow.get(), negativeLatencies.get(), lost,
+                messagesDuplicated(), outOfOrder.get(), histograms);
     }
 }

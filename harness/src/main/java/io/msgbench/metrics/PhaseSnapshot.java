@@ -8,13 +8,17 @@ import org.HdrHistogram.Histogram;
  *
  * @param messagesSent      sends of this phase acknowledged without error
  * @param publishErrors     sends of this phase that failed
- * @param messagesReceived  receptions of this phase's messages, over all subscriptions
+ * @param messagesReceived  deliveries of this phase's messages new to their consumer, over all subscriptions
  * @param receivedInWindow  receptions of any phase's messages while this phase was current
  * @param negativeLatencies differences that came out negative (clock trouble), counted not recorded
+ * @param messagesLost      acknowledged messages a subscription never received (known after the drain)
+ * @param messagesDuplicated deliveries beyond the first of a message to a subscription
+ * @param messagesOutOfOrder first deliveries behind a later message of the same producer and partition
  * @param histograms        latencies in nanoseconds; copies owned by the holder of the snapshot
  */
 public record PhaseSnapshot(int phase, long messagesSent, long publishErrors, long messagesReceived,
-                            long receivedInWindow, long negativeLatencies,
+                            long receivedInWindow, long negativeLatencies, long messagesLost,
+                            long messagesDuplicated, long messagesOutOfOrder,
                             Map<LatencyMetric, Histogram> histograms) {
     public PhaseSnapshot {
         histograms = Map.copyOf(histograms);

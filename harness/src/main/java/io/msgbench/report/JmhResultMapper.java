@@ -90,6 +90,9 @@ public final class JmhResultMapper {
         secondaries.put("negativeLatencies", JmhMetric.ofSum(perIteration(r, i -> i.negativeLatencies()), "#"));
         if (consumes) {
             secondaries.put("messagesReceived", JmhMetric.ofSum(perIteration(r, i -> i.messagesReceived()), "#"));
+            secondaries.put("messagesLost", JmhMetric.ofSum(perIteration(r, i -> i.messagesLost()), "#"));
+            secondaries.put("messagesDuplicated", JmhMetric.ofSum(perIteration(r, i -> i.messagesDuplicated()), "#"));
+            secondaries.put("messagesOutOfOrder", JmhMetric.ofSum(perIteration(r, i -> i.messagesOutOfOrder()), "#"));
         }
         // JMH's sample-mode percentile companions, from HdrHistogram like every other percentile here.
         Histogram all = merged(r, primary);
@@ -221,8 +224,9 @@ public final class JmhResultMapper {
             drain.put("expected", f.drain().expected());
             drain.put("received", f.drain().received());
             drain.put("inFlight", f.drain().inFlight());
-            drain.put("missing", f.drain().missing());
-            drain.put("surplus", f.drain().surplus());
+            drain.put("lost", f.drain().lost());
+            drain.put("duplicated", f.drain().duplicated());
+            drain.put("outOfOrder", f.drain().outOfOrder());
             drain.put("unrecognised", f.drain().unrecognised());
             drain.put("millis", f.drain().waitedNanos() / NANOS_PER_MS);
             ArrayNode iterations = fork.putArray("iterations");
@@ -238,6 +242,9 @@ public final class JmhResultMapper {
                 o.put("messagesReceived", i.messagesReceived());
                 o.put("publishErrors", i.publishErrors());
                 o.put("negativeLatencies", i.negativeLatencies());
+                o.put("messagesLost", i.messagesLost());
+                o.put("messagesDuplicated", i.messagesDuplicated());
+                o.put("messagesOutOfOrder", i.messagesOutOfOrder());
                 o.put("scheduleDebt", i.scheduleDebt());
                 o.put("publishRate", i.publishRate());
                 o.put("consumeRate", i.consumeRate());

@@ -90,6 +90,9 @@ final class ConsoleReporter {
         long received = 0;
         long errors = 0;
         long negative = 0;
+        long lost = 0;
+        long duplicated = 0;
+        long outOfOrder = 0;
         double seconds = 0;
         long receivedInWindow = 0;
         for (ForkResult f : result.forks()) {
@@ -98,6 +101,9 @@ final class ConsoleReporter {
                 received += r.messagesReceived();
                 errors += r.publishErrors();
                 negative += r.negativeLatencies();
+                lost += r.messagesLost();
+                duplicated += r.messagesDuplicated();
+                outOfOrder += r.messagesOutOfOrder();
                 seconds += r.seconds();
                 receivedInWindow += r.receivedInWindow();
                 r.latencies().forEach((m, h) -> merged.computeIfAbsent(m, k -> new Histogram(h.getNumberOfSignificantValueDigits())).add(h));
@@ -109,8 +115,9 @@ final class ConsoleReporter {
         out.printf(Locale.ROOT, "  publish %s msg/s (%s MB/s), consume %s msg/s (%s MB/s)%n",
                 fmt(sent / seconds), fmt(sent / seconds * size / IterationResult.BYTES_PER_MB),
                 fmt(receivedInWindow / seconds), fmt(receivedInWindow / seconds * size / IterationResult.BYTES_PER_MB));
-        out.printf(Locale.ROOT, "  messages sent %d, received %d, publish errors %d, negative latencies %d%n",
-                sent, received, errors, negative);
+        out.printf(Locale.ROOT, "  messages sent %d, received %d, lost %d, duplicated %d, out of order %d, "
+                + "publish errors %d, negative latencies %d%n",
+                sent, received, lost, duplicated, outOfOrder, errors, negative);
         out.printf(Locale.ROOT, "  %-26s %9s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p95", "p99", "p99.9",
                 "p99.99", "max", "count");
         for (LatencyMetric m : LatencyMetric.values()) {

@@ -119,7 +119,8 @@ final class ScenarioRunner {
         int index = warmup ? stats.phase() : stats.phase() - it.warmupIterations();
         return new IterationResult(index, warmup, stats.startEpochNanos(),
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),
-                s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), stats.scheduleDebt(), messageSize,
+                s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
+                s.messagesOutOfOrder(), stats.scheduleDebt(), messageSize,
                 s.histograms());
     }
 }

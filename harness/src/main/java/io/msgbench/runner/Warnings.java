@@ -26,13 +26,18 @@ final class Warnings {
             ForkResult fork = forks.get(f);
             String where = forks.size() > 1 ? "fork " + (f + 1) + ": " : "";
             DrainResult d = fork.drain();
-            if (d.missing() > 0 || d.inFlight() > 0) {
-                out.add(where + "drain incomplete: " + d.missing() + " of " + d.expected()
-                        + " expected receptions missing (lost), " + d.inFlight() + " sends never acknowledged");
+            if (d.inFlight() > 0) {
+                out.add(where + "drain incomplete: " + d.inFlight() + " sends never acknowledged");
             }
-            if (d.surplus() > 0) {
-                out.add(where + d.surplus() + " receptions beyond the acknowledged messages (duplicates, or sends "
-                        + "reported failed that the broker stored)");
+            if (d.lost() > 0) {
+                out.add(where + d.lost() + " of " + d.expected() + " expected deliveries lost (acknowledged, never "
+                        + "received by their subscription)");
+            }
+            if (d.duplicated() > 0) {
+                out.add(where + d.duplicated() + " duplicated deliveries");
+            }
+            if (d.outOfOrder() > 0) {
+                out.add(where + d.outOfOrder() + " deliveries out of order within a producer and partition");
             }
             if (d.unrecognised() > 0) {
                 out.add(where + d.unrecognised() + " received messages carried no valid msgbench stamp");

@@ -14,8 +14,12 @@ import io.msgbench.load.SenderLoop;
 import io.msgbench.load.SubscriptionCounters;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.PhaseLedger;
+import io.msgbench.metrics.PhaseRecorder;
 import io.msgbench.metrics.Sleeper;
 import io.msgbench.metrics.SystemEpochNanoClock;
+import io.msgbench.verification.ConsumerReceipts;
+import io.msgbench.verification.DeliveryCheck;
+import io.msgbench.verification.ProducerSends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +53,8 @@ public final class InProcessWorker implements Worker {
     private final List<ScheduledProducer> producers = new ArrayList<>();
     /** What each subscription received, keyed by topic and subscription. */
     private final Map<String, SubscriptionCounters> subscriptions = new LinkedHashMap<>();
+    /** Each consumer's receipts, grouped by subscription (same keys as {@link #subscriptions}). */
+    private final Map<String, List<ConsumerReceipts>> receiptsBySubscription = new LinkedHashMap<>();
     private final List<SenderLoop> loops = new ArrayList<>();
     private final List<Thread> senderThreads = new ArrayList<>();
     private long[] phaseStart;
@@ -89,10 +95,13 @@ public final class InProcessWorker implements Worker {
     @Override
     public void createConsumers(List<ConsumerSpec> specs, Duration timeout) {
         for (ConsumerSpec spec : specs) {
-            SubscriptionCounters counters = subscriptions.computeIfAbsent(spec.topic() + "/" + spec.subscription(),
+            String key = spec.topic() + "/" + spec.subscription();
+            SubscriptionCounters counters = subscriptions.computeIfAbsent(key,
                     k -> new SubscriptionCounters(spec.topic(), spec.subscription()));
+            ConsumerReceipts receipts = new ConsumerReceipts();
+            receiptsBySubscription.computeIfAbsent(key, k -> new ArrayList<>()).add(receipts);
             consumers.add(driver().createConsumer(spec.topic(), spec.subscription(),
-                    new ReceivedMessageRecorder(ledger, counters)));
+                    new ReceivedMessageRecorder(ledger, counters, receipts)));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -274,31 +283,32 @@ public final class InProcessWorker implements Worker {
     }
 
     /**
-     * Waits until no send is in flight and every subscription received as many messages as the producers
-     * of its topic had acknowledged, comparing subscription by subscription so that a loss on one cannot
-     * hide behind a duplicate on another.
+     * Waits until no send is in flight and every subscription received, message by message, everything
+     * its topic's producers had acknowledged (a loss on one subscription cannot hide behind a duplicate
+     * on another), then records the verification per phase.
      */
     @Override
     public DrainResult drain(Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         producers.forEach(ScheduledProducer::flush);
-        Map<String, Long> acknowledgedByTopic = new LinkedHashMap<>();
         long inFlight;
-        long missing;
+        Verification verification;
         try {
             while (true) {
                 inFlight = 0;
-                acknowledgedByTopic.clear();
                 for (ScheduledProducer p : producers) {
                     inFlight += p.inFlight();
-                    acknowledgedByTopic.merge(p.topic(), p.acknowledged(), Long::sum);
                 }
-                missing = 0;
-                for (SubscriptionCounters c : subscriptions.values()) {
-                    missing += Math.max(0, acknowledgedByTopic.getOrDefault(c.topic(), 0L) - c.received());
-                }
-                if ((inFlight == 0 && missing == 0) || System.nanoTime() > deadline) {
+                boolean timedOut = System.nanoTime() > deadline;
+                // The sums of first deliveries are cheap; the message-by-message check runs once they add up.
+                if (inFlight == 0 && (receptionsShort() == 0 || timedOut)) {
+                    verification = verify();
+                    if (verification.lost() == 0 || timedOut) {
+                        break;
+                    }
+                } else if (timedOut) {
+                    verification = verify();
                     break;
                 }
                 requireConsumersAlive();
@@ -310,17 +320,70 @@ public final class InProcessWorker implements Worker {
         }
         long expected = 0;
         long received = 0;
-        long surplus = 0;
         long unrecognised = 0;
         for (SubscriptionCounters c : subscriptions.values()) {
-            long acknowledged = acknowledgedByTopic.getOrDefault(c.topic(), 0L);
-            expected += acknowledged;
+            expected += acknowledgedOn(c.topic());
             received += c.received();
-            surplus += Math.max(0, c.received() - acknowledged);
             unrecognised += c.unrecognised();
         }
-        return new DrainResult(inFlight == 0 && missing == 0 && surplus == 0, inFlight, expected, received, missing,
-                surplus, unrecognised, System.nanoTime() - start);
+        long outOfOrder = 0;
+        for (int phase = 1; phase <= ledger.phases(); phase++) {
+            outOfOrder += ledger.phase(phase).messagesOutOfOrder();
+        }
+        return new DrainResult(inFlight == 0 && verification.lost() == 0, inFlight, expected, received,
+                verification.lost(), verification.duplicated(), outOfOrder, unrecognised, System.nanoTime() - start);
+    }
+
+    /** Receptions still short of the acknowledged messages, summed over subscriptions. */
+    private long receptionsShort() {
+        long short_ = 0;
+        for (SubscriptionCounters c : subscriptions.values()) {
+            short_ += Math.max(0, acknowledgedOn(c.topic()) - c.received());
+        }
+        return short_;
+    }
+
+    private long acknowledgedOn(String topic) {
+        long n = 0;
+        for (ScheduledProducer p : producers) {
+            if (p.topic().equals(topic)) {
+                n += p.acknowledged();
+            }
+        }
+        return n;
+    }
+
+    /** Lost and duplicated messages over the whole run. */
+    private record Verification(long lost, long duplicated) {
+    }
+
+    /**
+     * Checks every (subscription, producer) pair message by message and records the verdict in each
+     * phase's recorder; duplicates within one consumer were counted as they arrived.
+     */
+    private Verification verify() {
+        List<ProducerSends> sends = producers.stream().map(ScheduledProducer::sends).toList();
+        long totalLost = 0;
+        long totalDuplicated = 0;
+        for (int phase = 1; phase <= ledger.phases(); phase++) {
+            long lost = 0;
+            long duplicatedAcross = 0;
+            for (Map.Entry<String, SubscriptionCounters> sub : subscriptions.entrySet()) {
+                List<ConsumerReceipts> receipts = receiptsBySubscription.get(sub.getKey());
+                for (ProducerSends p : sends) {
+                    if (p.topic().equals(sub.getValue().topic())) {
+                        DeliveryCheck.Verdict v = DeliveryCheck.check(p, receipts, phase);
+                        lost += v.lost();
+                        duplicatedAcross += v.duplicated();
+                    }
+                }
+            }
+            PhaseRecorder recorder = ledger.phase(phase);
+            recorder.deliveryChecked(lost, duplicatedAcross);
+            totalLost += lost;
+            totalDuplicated += recorder.messagesDuplicated();
+        }
+        return new Verification(totalLost, totalDuplicated);
     }
 
     @Override

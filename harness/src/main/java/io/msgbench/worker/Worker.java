@@ -66,7 +66,8 @@ public interface Worker extends AutoCloseable {
 
     /**
      * Waits until every send is acknowledged and every subscription has received every acknowledged
-     * message, or the timeout passes.
+     * message, or the timeout passes; then verifies the deliveries (the counts of loss, duplication and
+     * order per phase are in {@link #phaseStats} from then on).
      */
     DrainResult drain(Duration timeout);
 
@@ -116,20 +117,21 @@ public interface Worker extends AutoCloseable {
     }
 
     /**
-     * The outcome of a drain, compared subscription by subscription.
+     * The outcome of a drain, verified subscription by subscription and producer by producer over the
+     * producers' sequence numbers.
      *
-     * @param complete     every subscription received exactly as many messages as its topic's producers
-     *                     had acknowledged, and no send was left unacknowledged
+     * @param complete     no send left unacknowledged and no acknowledged message lost
      * @param inFlight     sends still without acknowledgement at the end
      * @param expected     receptions expected (acknowledged messages × subscriptions of their topic)
-     * @param received     receptions counted
-     * @param missing      receptions short of the expected count, summed over subscriptions
-     * @param surplus      receptions beyond the expected count, summed over subscriptions (duplicates, or
-     *                     sends reported failed that the broker stored anyway)
+     * @param received     first deliveries to each consumer
+     * @param lost         acknowledged messages that no consumer of a subscription received
+     * @param duplicated   deliveries beyond the first of a message to a subscription
+     * @param outOfOrder   first deliveries behind a later message of the same producer and partition
      * @param unrecognised messages without a msgbench stamp or with an unknown phase
      * @param waitedNanos  how long the drain took
      */
-    record DrainResult(boolean complete, long inFlight, long expected, long received, long missing, long surplus,
+    record DrainResult(boolean complete, long inFlight, long expected, long received, long lost, long duplicated,
+                       long outOfOrder,
                        long unrecognised, long waitedNanos) {
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseSnapshot;
+import io.msgbench.verification.ConsumerReceipts;
 import org.junit.jupiter.api.Test;
 
 class ReceivedMessageRecorderTest {
@@ -14,7 +15,7 @@ class ReceivedMessageRecorderTest {
     void attributesToTheSendingPhaseAndCountsTheWindowOfTheCurrentOne() {
         PhaseLedger ledger = new PhaseLedger(2);
         SubscriptionCounters counters = new SubscriptionCounters("t", "s");
-        ReceivedMessageRecorder r = new ReceivedMessageRecorder(ledger, counters);
+        ReceivedMessageRecorder r = new ReceivedMessageRecorder(ledger, counters, new ConsumerReceipts());
         byte[] p = new byte[100];
 
         PayloadStamp.write(p, PayloadStamp.PROBE_PHASE, 1, -1, T0, T0);
@@ -24,6 +25,7 @@ class ReceivedMessageRecorderTest {
         r.onMessage(0, p, T0 + 3_000);
         r.onMessage(0, new byte[100], T0); // not ours
         ledger.closeWindow();
+        PayloadStamp.write(p, 1, 1, 1, T0, T0 + 1_000);
         r.onMessage(0, p, T0 + 9_000); // during the drain: counted, but in no window
 
         assertThat(counters.probes()).isEqualTo(1);
@@ -38,5 +40,24 @@ class ReceivedMessageRecorderTest {
         assertThat(one.histogram(LatencyMetric.END_TO_END_LATENCY).getMinValue()).isEqualTo(2_000L);
         assertThat(one.histogram(LatencyMetric.END_TO_END_LATENCY_CORRECTED).getMinValue()).isBetween(2_998L, 3_000L);
         assertThat(one.histogram(LatencyMetric.END_TO_END_LATENCY).getMaxValue()).isBetween(8_000L, 8_004L);
+    }
+
+    @Test
+    void countsDuplicatesWithoutRecordingTheirLatencyAndOutOfOrderDeliveriesWithIt() {
+        PhaseLedger ledger = new PhaseLedger(1);
+        SubscriptionCounters counters = new SubscriptionCounters("t", "s");
+        ReceivedMessageRecorder r = new ReceivedMessageRecorder(ledger, counters, new ConsumerReceipts());
+        byte[] p = new byte[64];
+        for (long seq : new long[] {0, 2, 1, 2, 0, 3}) {
+            PayloadStamp.write(p, 1, 7, seq, T0, T0);
+            r.onMessage(0, p, T0 + 1_000 * (seq + 1));
+        }
+        PhaseSnapshot s = ledger.phase(1).snapshot();
+        assertThat(s.messagesReceived()).isEqualTo(4);
+        assertThat(s.messagesDuplicated()).isEqualTo(2);
+        assertThat(s.messagesOutOfOrder()).isEqualTo(1);
+        assertThat(s.receivedInWindow()).isEqualTo(6);
+        assertThat(s.histogram(LatencyMetric.END_TO_END_LATENCY).getTotalCount()).isEqualTo(4);
+        assertThat(counters.received()).isEqualTo(4);
     }
 }

@@ -51,6 +51,7 @@ final class WorkerMessages {
     /** {@link PhaseStats} with its histograms encoded. */
     record PhaseStatsMessage(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt, long messagesSent,
                              long publishErrors, long messagesReceived, long receivedInWindow, long negativeLatencies,
+                             long messagesLost, long messagesDuplicated, long messagesOutOfOrder,
                              Map<String, String> histograms) {
 
         static PhaseStatsMessage of(PhaseStats stats) {
@@ -59,14 +60,16 @@ final class WorkerMessages {
             s.histograms().forEach((metric, h) -> encoded.put(metric.resultName(), HistogramCodec.encode(h)));
             return new PhaseStatsMessage(stats.phase(), stats.startEpochNanos(), stats.endEpochNanos(),
                     stats.scheduleDebt(), s.messagesSent(), s.publishErrors(), s.messagesReceived(),
-                    s.receivedInWindow(), s.negativeLatencies(), encoded);
+                    s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
+                    s.messagesOutOfOrder(), encoded);
         }
 
         PhaseStats toStats() {
             Map<LatencyMetric, Histogram> decoded = new EnumMap<>(LatencyMetric.class);
             histograms.forEach((name, h) -> decoded.put(LatencyMetric.byResultName(name), HistogramCodec.decode(h)));
             return new PhaseStats(phase, startEpochNanos, endEpochNanos, scheduleDebt, new PhaseSnapshot(phase,
-                    messagesSent, publishErrors, messagesReceived, receivedInWindow, negativeLatencies, decoded));
+                    messagesSent, publishErrors, messagesReceived, receivedInWindow, negativeLatencies, messagesLost,
+                    messagesDuplicated, messagesOutOfOrder, decoded));
         }
     }
 }

@@ -1,0 +1,98 @@
+package io.msgbench.verification;
+
+import java.util.Arrays;
+
+/**
+ * What one consumer received, per producer: the set of sequence numbers (duplicates are the ones seen
+ * before) and, per partition, the highest sequence so far (a first delivery below it is out of order).
+ * Written by the consumer's single poll thread without locks; allocation only when a producer, a page
+ * of 65,536 sequences or a partition is seen for the first time.
+ *
+ * <p>Readers on other threads (the drain) read {@link #firstDeliveries()} first: every bit set before
+ * the value they read is visible to them.
+ */
+public final class ConsumerReceipts {
+    /** A message delivered for the first time, in order. */
+    public static final int FIRST = 0;
+    /** A message this consumer had already received. */
+    public static final int DUPLICATE = 1;
+    /** A first delivery with a lower sequence than one already received from its producer and partition. */
+    public static final int OUT_OF_ORDER = 2;
+
+    private volatile ProducerReceipts[] producers = new ProducerReceipts[0];
+    private ProducerReceipts last;
+    private volatile long firstDeliveries;
+
+    /** Records one delivery; returns {@link #FIRST}, {@link #DUPLICATE} or {@link #OUT_OF_ORDER}. */
+    public int record(int producerId, long sequence, int partition) {
+        ProducerReceipts p = last;
+        if (p == null || p.producerId != producerId) {
+            p = receiptsForWrite(producerId);
+            last = p;
+        }
+        if (!p.sequences.add(sequence)) {
+            return DUPLICATE;
+        }
+        boolean inOrder = p.advance(partition, sequence);
+        firstDeliveries = firstDeliveries + 1; // single writer: a volatile write publishes the bit above
+        return inOrder ? FIRST : OUT_OF_ORDER;
+    }
+
+    /** Messages received at least once (of any producer). */
+    public long firstDeliveries() {
+        return firstDeliveries;
+    }
+
+    /** The sequences received from {@code producerId}, or null if none. */
+    public SequenceBitSet sequencesOf(int producerId) {
+        for (ProducerReceipts p : producers) {
+            if (p.producerId == producerId) {
+                return p.sequences;
+            }
+        }
+        return null;
+    }
+
+    private ProducerReceipts receiptsForWrite(int producerId) {
+        ProducerReceipts[] all = producers;
+        for (ProducerReceipts p : all) {
+            if (p.producerId == producerId) {
+                return p;
+            }
+        }
+        ProducerReceipts added = new ProducerReceipts(producerId);
+        ProducerReceipts[] grown = Arrays.copyOf(all, all.length + 1);
+        grown[all.length] = added;
+        producers = grown;
+        return added;
+    }
+
+    private static final class ProducerReceipts {
+        final int producerId;
+        final SequenceBitSet sequences = new SequenceBitSet();
+        /** Highest sequence per partition + 1 (index 0 is "no partition"); −1 where none yet. */
+        long[] highest = new long[0];
+
+        ProducerReceipts(int producerId) {
+            this.producerId = producerId;
+        }
+
+        /** Notes a first delivery; false when a higher sequence came earlier on the same partition. */
+        boolean advance(int partition, long sequence) {
+            int slot = partition + 1;
+            if (slot < 0) {
+                slot = 0;
+            }
+            if (slot >= highest.length) {
+                int from = highest.length;
+                highest = Arrays.copyOf(highest, Math.max(slot + 1, from * 2));
+                Arrays.fill(highest, from, highest.length, -1);
+            }
+            if (sequence < highest[slot]) {
+                return false;
+            }
+            highest[slot] = sequence;
+            return true;
+        }
+    }
+}
