@@ -381,6 +381,11 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         return process.toHandle();
     }
 
+    /** Process id of the broker's JVM (known-answer tests freeze it with SIGSTOP). */
+    public long pid() {
+        return process.pid();
+    }
+
     /**
      * Closes the child's stdin, which makes it stop the broker and delete its directory; kills it after
      * 10 s if it has not exited, and deletes what is left. Idempotent.
