@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * <p>The schedule is open-loop: message i of a producer is due at a fixed time computed from i, and a
  * late message is sent as soon as possible with its lateness recorded, never skipped. Fractional rates
  * are allowed. Every benchmark needs this annotation. {@code max = true} asks for the maximum-rate
- * search, which is not supported yet: for now it is a compile error.
+ * search instead: the highest rate at which the schedule is kept and no backlog builds (and, with an
+ * {@link #objective()}, the latency objective holds); the search replaces the warmup and the measurement
+ * iterations then hold the rate found.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +25,11 @@ public @interface ProducerRate {
 
     /** Search the maximum sustainable rate instead of holding a fixed one. */
     boolean max() default false;
+
+    /**
+     * With {@code max = true}: a latency objective the rate found must meet, {@code [metric.]p<percentile><<limit>}
+     * such as {@code p99<50ms} or {@code publishLatency.p99.9<10ms} (the metric defaults to the primary
+     * latency). The same as {@code -p objective=...}, which overrides it.
+     */
+    String objective() default "";
 }

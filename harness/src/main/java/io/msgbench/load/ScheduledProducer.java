@@ -32,7 +32,7 @@ public final class ScheduledProducer implements SendListener {
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     /** A rate change requested by the coordinator, taken over by the sender thread. */
-    private final AtomicReference<RateSchedule> pending = new AtomicReference<>();
+    private final AtomicReference<ScheduleChange> pending = new AtomicReference<>();
     /** One past the last sequence sent in each phase, for verification; written by the sender thread. */
     private final long[] phaseEnds;
     /** Sequences whose send failed: not expected by any consumer. Errors are rare, so boxing is fine. */
@@ -86,23 +86,36 @@ public final class ScheduledProducer implements SendListener {
         this.segment = new Segment(newSchedule, nextSequence);
     }
 
+    /** A requested schedule, and whether the messages the current one still owes are forgotten. */
+    private record ScheduleChange(RateSchedule schedule, boolean forgetOwed) {
+    }
+
     /**
      * Changes the rate from any thread: {@code next} takes over at its start time. Messages the current
      * schedule made due before then are still sent (late ones included), so a rate change never makes
      * owed messages vanish from the corrected latencies.
      */
     public void requestSchedule(RateSchedule next) {
-        pending.set(next);
+        pending.set(new ScheduleChange(next, false));
+    }
+
+    /**
+     * Changes the rate from any thread and forgets what the current schedule still owes: the next
+     * message is the new schedule's first. For the trials of the maximum-rate search only, where a
+     * failed trial's debt must not count against the next one; never during measurement.
+     */
+    public void replaceSchedule(RateSchedule next) {
+        pending.set(new ScheduleChange(next, true));
     }
 
     /** Intended time of the next message, epoch nanoseconds; switches to a requested schedule when due. */
     long nextIntendedTime() {
         long next = segment.schedule().intendedTime(scheduleIndex);
-        RateSchedule requested = pending.get();
-        if (requested != null && next >= requested.startEpochNanos()) {
+        ScheduleChange requested = pending.get();
+        if (requested != null && (requested.forgetOwed() || next >= requested.schedule().startEpochNanos())) {
             pending.compareAndSet(requested, null);
-            startSchedule(requested);
-            next = requested.intendedTime(0);
+            startSchedule(requested.schedule());
+            next = requested.schedule().intendedTime(0);
         }
         return next;
     }

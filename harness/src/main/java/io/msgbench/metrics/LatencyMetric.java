@@ -36,6 +36,11 @@ public enum LatencyMetric {
         return VALUES;
     }
 
+    /** The result names of all five, in order. */
+    public static java.util.List<String> resultNames() {
+        return java.util.Arrays.stream(VALUES).map(LatencyMetric::resultName).toList();
+    }
+
     public static LatencyMetric byResultName(String name) {
         for (LatencyMetric m : VALUES) {
             if (m.resultName.equals(name)) {

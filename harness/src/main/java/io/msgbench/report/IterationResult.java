@@ -16,13 +16,17 @@ import org.HdrHistogram.Histogram;
  * @param messagesDuplicated extra deliveries of this iteration's messages to a subscription
  * @param messagesOutOfOrder deliveries behind a later message of the same producer and partition
  * @param scheduleDebt      messages due by the end of the iteration that were not sent yet
+ * @param backlogAtStart    messages sent and not yet received (summed over subscriptions; with none, not
+ *                          yet acknowledged) when the iteration began
+ * @param backlogAtEnd      the same when it ended
  * @param messageSize       bytes per message, for the MB/s figures
  * @param latencies         nanosecond histograms; read-only by convention (writers never modify them)
  */
 public record IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,
                               long messagesSent, long publishErrors, long messagesReceived, long receivedInWindow,
                               long negativeLatencies, long messagesLost, long messagesDuplicated,
-                              long messagesOutOfOrder, long scheduleDebt, int messageSize,
+                              long messagesOutOfOrder, long scheduleDebt, long backlogAtStart,
+                              long backlogAtEnd, int messageSize,
                               Map<LatencyMetric, Histogram> latencies) {
     private static final double NANOS_PER_SECOND = 1e9;
     /** MB as OMB and Kafka's perf tools count it: 2^20 bytes. */

@@ -10,6 +10,9 @@ import io.msgbench.report.jmh.JmhMetric.HistogramEntry;
 import io.msgbench.report.jmh.JmhStatistics;
 import io.msgbench.scenario.IterationSettings;
 import io.msgbench.scenario.Scenario;
+import io.msgbench.search.MaxRateSearch;
+import io.msgbench.search.Trial;
+import java.util.Locale;
 import io.msgbench.worker.RunEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,11 +66,21 @@ public final class JmhResultMapper {
         LatencyMetric primary = r.primaryMetric();
         boolean consumes = s.workload().subscriptionsPerTopic() > 0;
 
-        JmhMetric primaryMetric = JmhMetric.ofHistogram(sampleHistogram(r, primary), latencyUnit)
-                .withScorePercentiles(hdrPercentiles(merged(r, primary)));
+        boolean searched = r.isMaxRate();
+        JmhMetric publishRate = JmhMetric.ofIterations(perIteration(r, IterationResult::publishRate), "ops/s");
+        // After a search the rate held is the result (mode thrpt); otherwise the primary latency (mode sample).
+        JmhMetric primaryMetric = searched ? publishRate
+                : JmhMetric.ofHistogram(sampleHistogram(r, primary), latencyUnit)
+                        .withScorePercentiles(hdrPercentiles(merged(r, primary)));
 
         Map<String, JmhMetric> secondaries = new TreeMap<>();
-        secondaries.put("publishRate", JmhMetric.ofIterations(perIteration(r, IterationResult::publishRate), "ops/s"));
+        if (searched) {
+            double[][] found = r.forks().stream()
+                    .map(f -> new double[] {f.search().maxSustainableRate()}).toArray(double[][]::new);
+            secondaries.put("maxSustainableRate", JmhMetric.ofIterations(found, "ops/s"));
+        } else {
+            secondaries.put(ScenarioResult.PUBLISH_RATE, publishRate);
+        }
         secondaries.put("publishThroughput",
                 JmhMetric.ofIterations(perIteration(r, IterationResult::publishThroughputMB), "MB/s"));
         if (consumes) {
@@ -77,7 +90,7 @@ public final class JmhResultMapper {
         }
         for (LatencyMetric m : LatencyMetric.values()) {
             boolean endToEnd = m == LatencyMetric.END_TO_END_LATENCY || m == LatencyMetric.END_TO_END_LATENCY_CORRECTED;
-            if (m == primary || (endToEnd && !consumes)) {
+            if ((m == primary && !searched) || (endToEnd && !consumes)) {
                 continue;
             }
             double[][] means = perIteration(r, i -> i.latency(m).getTotalCount() == 0 ? Double.NaN
@@ -94,17 +107,19 @@ public final class JmhResultMapper {
             secondaries.put("messagesDuplicated", JmhMetric.ofSum(perIteration(r, i -> i.messagesDuplicated()), "#"));
             secondaries.put("messagesOutOfOrder", JmhMetric.ofSum(perIteration(r, i -> i.messagesOutOfOrder()), "#"));
         }
-        // JMH's sample-mode percentile companions, from HdrHistogram like every other percentile here.
-        Histogram all = merged(r, primary);
-        JmhMetric.SAMPLE_PERCENTILES.forEach((name, rank) -> secondaries.put(name,
-                JmhMetric.ofPercentile(all.getValueAtPercentile(rank) / nanosPerUnit,
-                        perIteration(r, i -> i.latency(primary).getValueAtPercentile(rank) / nanosPerUnit),
-                        latencyUnit)));
+        if (!searched) {
+            // JMH's sample-mode percentile companions, from HdrHistogram like every other percentile here.
+            Histogram all = merged(r, primary);
+            JmhMetric.SAMPLE_PERCENTILES.forEach((name, rank) -> secondaries.put(name,
+                    JmhMetric.ofPercentile(all.getValueAtPercentile(rank) / nanosPerUnit,
+                            perIteration(r, i -> i.latency(primary).getValueAtPercentile(rank) / nanosPerUnit),
+                            latencyUnit)));
+        }
 
         RunEnvironment env = r.environment();
         return JmhBenchmarkResult.builder()
                 .benchmark(r.benchmarkName())
-                .mode("sample")
+                .mode(searched ? "thrpt" : "sample")
                 .threads(r.threads())
                 .forks(s.iterations().forks()) // as JMH: 0 when run in the host JVM, with one rawData row
                 .jvm(env.jvm())
@@ -174,7 +189,7 @@ public final class JmhResultMapper {
         RunEnvironment env = r.environment();
         ObjectNode root = JSON.objectNode();
         root.put("harnessVersion", env.harnessVersion());
-        root.put("primaryMetric", r.primaryMetric().resultName());
+        root.put("primaryMetric", r.primaryName());
         root.put("percentiles", "HdrHistogram, highest equivalent value, 3 significant digits");
         root.put("unitOfLatenciesHere", "ms");
         root.put("forkMode", s.iterations().forks() == 0 ? "in-process" : "forked JVM per fork");
@@ -229,6 +244,9 @@ public final class JmhResultMapper {
             drain.put("outOfOrder", f.drain().outOfOrder());
             drain.put("unrecognised", f.drain().unrecognised());
             drain.put("millis", f.drain().waitedNanos() / NANOS_PER_MS);
+            if (f.search() != null) {
+                fork.set("search", search(f.search()));
+            }
             ArrayNode iterations = fork.putArray("iterations");
             List<IterationResult> each = new ArrayList<>(f.warmup());
             each.addAll(f.measurement());
@@ -246,6 +264,8 @@ public final class JmhResultMapper {
                 o.put("messagesDuplicated", i.messagesDuplicated());
                 o.put("messagesOutOfOrder", i.messagesOutOfOrder());
                 o.put("scheduleDebt", i.scheduleDebt());
+                o.put("backlogAtStart", i.backlogAtStart());
+                o.put("backlogAtEnd", i.backlogAtEnd());
                 o.put("publishRate", i.publishRate());
                 o.put("consumeRate", i.consumeRate());
                 for (LatencyMetric m : LatencyMetric.values()) {
@@ -269,6 +289,30 @@ public final class JmhResultMapper {
      * Intervals whose unit of noise is the iteration (and the fork, once there are several), since
      * per-message samples are autocorrelated and JMH's sample-count interval is far too narrow.
      */
+    /** The search log: the rate found and each trial, with its figures and the verdict's reason. */
+    private static ObjectNode search(RateSearchResult s) {
+        ObjectNode o = JSON.objectNode();
+        o.put("maxSustainableRate", s.maxSustainableRate());
+        if (s.objective() != null) {
+            o.put("objective", s.objective());
+        }
+        ArrayNode steps = o.putArray("trials");
+        for (MaxRateSearch.Step step : s.steps()) {
+            ObjectNode t = steps.addObject();
+            t.put("trial", step.number());
+            t.put("stage", step.stage().name().toLowerCase(Locale.ROOT));
+            t.put("targetRate", step.rate());
+            t.put("sustained", step.verdict().sustained());
+            t.put("reason", step.verdict().reason());
+            Trial trial = step.trial();
+            t.put("seconds", trial.seconds());
+            t.put("publishRate", trial.publishRate());
+            t.put("scheduleDebt", trial.debtAtEnd());
+            t.put("backlogGrowth", trial.backlogGrowth());
+        }
+        return o;
+    }
+
     private static ObjectNode statistics(ScenarioResult r) {
         ObjectNode stats = JSON.objectNode();
         stats.put("confidence", JmhStatistics.CONFIDENCE);

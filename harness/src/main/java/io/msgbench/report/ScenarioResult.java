@@ -2,6 +2,7 @@ package io.msgbench.report;
 
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.scenario.Scenario;
+import io.msgbench.scenario.WorkloadSpec;
 import io.msgbench.worker.RunEnvironment;
 import java.util.List;
 
@@ -27,17 +28,34 @@ public record ScenarioResult(Scenario scenario, int threads, BrokerDescription b
     }
 
     /**
-     * The metric that names the result (DESIGN §5): end-to-end latency corrected for coordinated
-     * omission when anything consumes, publish latency corrected otherwise.
+     * The latency that names a fixed-rate result (DESIGN §5): end-to-end latency corrected for
+     * coordinated omission when anything consumes, publish latency corrected otherwise.
      */
     public LatencyMetric primaryMetric() {
-        return scenario.workload().subscriptionsPerTopic() > 0
+        return primaryLatency(scenario.workload());
+    }
+
+    /** {@link #primaryMetric()} of a workload. */
+    public static LatencyMetric primaryLatency(WorkloadSpec workload) {
+        return workload.subscriptionsPerTopic() > 0
                 ? LatencyMetric.END_TO_END_LATENCY_CORRECTED
                 : LatencyMetric.PUBLISH_LATENCY_CORRECTED;
     }
 
+    /** True when the rate was searched: the primary metric is then the publish rate held at the rate found. */
+    public boolean isMaxRate() {
+        return scenario.workload().isMaxRate();
+    }
+
+    /** The name of the primary metric: {@code publishRate} after a search, else {@link #primaryMetric()}'s. */
+    public String primaryName() {
+        return isMaxRate() ? PUBLISH_RATE : primaryMetric().resultName();
+    }
+
+    public static final String PUBLISH_RATE = "publishRate";
+
     /** The JMH {@code benchmark} name: {@code <fully.qualified.Class>.<primary metric>}. */
     public String benchmarkName() {
-        return scenario.benchmark().className() + "." + primaryMetric().resultName();
+        return scenario.benchmark().className() + "." + primaryName();
     }
 }

@@ -85,7 +85,7 @@ final class BenchmarkRun {
                     continue;
                 }
                 ScenarioResult result = new ScenarioResult(scenario, settings.senderThreads(), description, forks,
-                        Warnings.of(scenario, forks));
+                        Warnings.of(scenario.workload().producerRate(), forks));
                 synchronized (resultLock) {
                     if (interrupted) {
                         break; // the scenario may have been cut short: it stays out of the results

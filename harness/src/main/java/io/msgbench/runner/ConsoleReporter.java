@@ -41,8 +41,11 @@ final class ConsoleReporter {
         out.println();
         out.printf(Locale.ROOT, "# Scenario %d of %d: %s%n", index, count, s.label());
         IterationSettings it = s.iterations();
-        out.printf(Locale.ROOT, "# Workload: %s, rate %s msg/s%n", s.workload().asMap(), fmt(s.workload().producerRate()));
-        String warmup = it.warmupIterations() == 0 ? "none"
+        boolean search = s.workload().isMaxRate();
+        out.printf(Locale.ROOT, "# Workload: %s, rate %s%n", s.workload().asMap(),
+                search ? "searched (maximum sustainable)" : fmt(s.workload().producerRate()) + " msg/s");
+        String warmup = search ? "the rate search, trials of " + TimeValues.format(it.warmupTime())
+                : it.warmupIterations() == 0 ? "none"
                 : it.warmupIterations() + " × " + TimeValues.format(it.warmupTime());
         out.printf(Locale.ROOT, "# Warmup: %s; measurement: %d × %s; forks: %s; drain bound %s%n", warmup,
                 it.measurementIterations(), TimeValues.format(it.measurementTime()),
@@ -61,9 +64,9 @@ final class ConsoleReporter {
     /** One line per iteration: rates, schedule debt, then p50/p99/p99.9/max of each latency in ms. */
     void iteration(IterationResult r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s %3d: pub %s msg/s %s MB/s, con %s msg/s %s MB/s, debt %d",
+        b.append(String.format(Locale.ROOT, "%s %3d: pub %s msg/s %s MB/s, con %s msg/s %s MB/s, debt %d, backlog %d",
                 r.warmup() ? "Warmup    " : "Iteration ", r.index(), fmt(r.publishRate()), fmt(r.publishThroughputMB()),
-                fmt(r.consumeRate()), fmt(r.consumeThroughputMB()), r.scheduleDebt()));
+                fmt(r.consumeRate()), fmt(r.consumeThroughputMB()), r.scheduleDebt(), r.backlogAtEnd()));
         for (LatencyMetric m : new LatencyMetric[] {LatencyMetric.END_TO_END_LATENCY_CORRECTED,
                 LatencyMetric.END_TO_END_LATENCY, LatencyMetric.PUBLISH_LATENCY_CORRECTED,
                 LatencyMetric.PUBLISH_LATENCY, LatencyMetric.PUBLISH_DELAY_LATENCY}) {
@@ -80,7 +83,8 @@ final class ConsoleReporter {
 
     void legend() {
         out.println("# Iteration lines: latencies p50/p99/p99.9/max in ms; * = from the intended send time"
-                + " (corrected for coordinated omission); delay = send − intended; debt = messages due but unsent.");
+                + " (corrected for coordinated omission); delay = send − intended; debt = messages due but unsent;"
+                + " backlog = messages sent but not yet received.");
     }
 
     /** The final table of a scenario: merged measurement histograms of all forks. */
@@ -112,6 +116,10 @@ final class ConsoleReporter {
         int size = result.scenario().workload().messageSize();
         out.println();
         out.printf(Locale.ROOT, "Result \"%s\" %s:%n", result.benchmarkName(), result.scenario().params());
+        if (result.isMaxRate()) {
+            out.printf(Locale.ROOT, "  maximum sustainable rate %s msg/s%n", result.forks().stream()
+                    .map(f -> fmt(f.search().maxSustainableRate())).collect(java.util.stream.Collectors.joining(", ")));
+        }
         out.printf(Locale.ROOT, "  publish %s msg/s (%s MB/s), consume %s msg/s (%s MB/s)%n",
                 fmt(sent / seconds), fmt(sent / seconds * size / IterationResult.BYTES_PER_MB),
                 fmt(receivedInWindow / seconds), fmt(receivedInWindow / seconds * size / IterationResult.BYTES_PER_MB));

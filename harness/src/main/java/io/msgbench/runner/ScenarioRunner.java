@@ -5,6 +5,8 @@ import io.msgbench.metrics.PhaseSnapshot;
 import io.msgbench.metrics.Sleeper;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
+import io.msgbench.report.RateSearchResult;
+import io.msgbench.report.ScenarioResult;
 import io.msgbench.scenario.IterationSettings;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.WorkloadSpec;
@@ -31,14 +33,14 @@ final class ScenarioRunner {
     static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final EpochNanoClock clock;
-    private final Sleeper sleeper;
+    private final Pacer pacer;
     private final ConsoleReporter console;
+    private final RateSearchRunner search;
 
     ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console) {
-        this.clock = clock;
-        this.sleeper = sleeper;
+        this.pacer = new Pacer(clock, sleeper);
         this.console = console;
+        this.search = new RateSearchRunner(pacer, console);
     }
 
     /**
@@ -51,8 +53,10 @@ final class ScenarioRunner {
                    String namePrefix, int firstProducerId, int senderThreads) {
         WorkloadSpec w = scenario.workload();
         IterationSettings it = scenario.iterations();
+        boolean searching = w.isMaxRate();
+        int phases = searching ? RateSearchRunner.phases() + it.measurementIterations() : it.phases();
         WorkerInfo info = worker.initialize(new WorkerSetup(scenario.driver(), bootstrapServers, commonClientConfig,
-                scenario.producer(), scenario.consumer(), scenario.topic(), (short) 1, it.phases()));
+                scenario.producer(), scenario.consumer(), scenario.topic(), (short) 1, phases));
         console.clientConfig(info);
 
         List<String> topics = topicNames(namePrefix, w);
@@ -76,23 +80,44 @@ final class ScenarioRunner {
                 w.useRandomizedPayloads(), w.randomBytesRatio(), w.randomizedPayloadPoolSize(), firstProducerId));
         long probeNanos = worker.probe(PROBE_TIMEOUT);
 
-        long boundary = worker.startLoad(w.producerRate(), senderThreads);
-        for (int phase = 1; phase <= it.phases(); phase++) {
-            long end = boundary + it.timeOf(phase).toNanos();
-            sleepUntil(end);
-            boundary = phase < it.phases() ? worker.beginPhase(phase + 1) : worker.stopLoad();
-            PhaseStats live = worker.phaseStats(phase);
-            console.iteration(toIteration(live, it, w.messageSize()));
+        // Phases of the iterations: [warmup..., measurement...], or after a search [settle, trial, ...,
+        // settle, measurement...].
+        RateSearchResult searched = null;
+        int firstMeasured;
+        long boundary;
+        if (searching) {
+            worker.startLoad(RateSearchRunner.START_RATE, senderThreads);
+            RateSearchRunner.Outcome outcome = search.search(worker, it.warmupTime(), scenario.objective(),
+                    ScenarioResult.primaryLatency(w));
+            searched = outcome.result();
+            firstMeasured = outcome.currentPhase() + 1;
+            boundary = worker.beginPhase(firstMeasured);
+        } else {
+            firstMeasured = it.warmupIterations() + 1;
+            boundary = worker.startLoad(w.producerRate(), senderThreads);
+        }
+        int lastPhase = firstMeasured + it.measurementIterations() - 1;
+        for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
+            boolean warmup = phase < firstMeasured;
+            pacer.sleepUntil(boundary + (warmup ? it.warmupTime() : it.measurementTime()).toNanos());
+            boundary = phase < lastPhase ? worker.beginPhase(phase + 1) : worker.stopLoad();
+            console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize()));
         }
         DrainResult drain = worker.drain(it.timeout());
 
         List<IterationResult> warmup = new ArrayList<>();
         List<IterationResult> measurement = new ArrayList<>();
-        for (int phase = 1; phase <= it.phases(); phase++) {
-            IterationResult r = toIteration(worker.phaseStats(phase), it, w.messageSize());
-            (r.warmup() ? warmup : measurement).add(r);
+        for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
+            boolean isWarmup = phase < firstMeasured;
+            IterationResult r = toIteration(worker, phase, isWarmup, index(phase, firstMeasured), w.messageSize());
+            (isWarmup ? warmup : measurement).add(r);
         }
-        return new ForkResult(info, warmup, measurement, drain, probeNanos);
+        return new ForkResult(info, warmup, measurement, drain, probeNanos, searched);
+    }
+
+    /** 1-based index among the iterations of its kind. */
+    private static int index(int phase, int firstMeasured) {
+        return phase < firstMeasured ? phase : phase - firstMeasured + 1;
     }
 
     /** The topics of one scenario × fork: unique to the run, scenario and fork. */
@@ -104,23 +129,15 @@ final class ScenarioRunner {
         return topics;
     }
 
-    private void sleepUntil(long epochNanos) {
-        while (clock.epochNanos() < epochNanos) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new WorkerException("Interrupted");
-            }
-            sleeper.sleepUntil(clock, epochNanos);
-        }
-    }
-
-    static IterationResult toIteration(PhaseStats stats, IterationSettings it, int messageSize) {
+    /** One phase as an iteration; its backlog at the start is the previous phase's at its end. */
+    static IterationResult toIteration(Worker worker, int phase, boolean warmup, int index, int messageSize) {
+        PhaseStats stats = worker.phaseStats(phase);
+        long backlogAtStart = phase > 1 ? worker.phaseStats(phase - 1).backlog() : 0;
         PhaseSnapshot s = stats.snapshot();
-        boolean warmup = it.isWarmup(stats.phase());
-        int index = warmup ? stats.phase() : stats.phase() - it.warmupIterations();
         return new IterationResult(index, warmup, stats.startEpochNanos(),
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),
                 s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
-                s.messagesOutOfOrder(), stats.scheduleDebt(), messageSize,
+                s.messagesOutOfOrder(), stats.scheduleDebt(), backlogAtStart, stats.backlog(), messageSize,
                 s.histograms());
     }
 }

@@ -1,61 +1,94 @@
 package io.msgbench.runner;
 
+import io.msgbench.metrics.HealthyRunAllowance;
+import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
-import io.msgbench.scenario.Scenario;
 import io.msgbench.worker.Worker.DrainResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** What a user must see next to a scenario's figures because it puts them in doubt. */
+/**
+ * Self-diagnosis: what a user must see next to a scenario's figures because it puts them in doubt — a
+ * generator behind its schedule, consumers behind the producers, lost, duplicated or reordered messages,
+ * errors, clock trouble. The thresholds are {@link HealthyRunAllowance}'s, above the timer floor and the
+ * generator's own GC pauses. The result file carries these lines in its {@code msgbench.warnings}, so
+ * {@code compare} and any reader see a marked result.
+ */
 final class Warnings {
-    /**
-     * Schedule debt within this much of the schedule at an iteration's end is a transient stall, not a
-     * generator that cannot keep up: parkNanos wakes tens of µs late, and young GC pauses of the load
-     * generator's JVM were measured at up to 40 ms at 10k msg/s here. Such stalls are not hidden: they
-     * are in publishDelayLatency and the corrected latencies.
-     */
-    static final double DEBT_GRACE_SECONDS = 0.050;
-
     private Warnings() {
     }
 
-    static List<String> of(Scenario scenario, List<ForkResult> forks) {
+    /** @param fixedRate the scenario's rate; after a search each fork's rate found is used instead */
+    static List<String> of(double fixedRate, List<ForkResult> forks) {
         List<String> out = new ArrayList<>();
         for (int f = 0; f < forks.size(); f++) {
             ForkResult fork = forks.get(f);
             String where = forks.size() > 1 ? "fork " + (f + 1) + ": " : "";
-            DrainResult d = fork.drain();
-            if (d.inFlight() > 0) {
-                out.add(where + "drain incomplete: " + d.inFlight() + " sends never acknowledged");
+            drain(fork.drain(), where, out);
+            double rate = fork.search() != null ? fork.search().maxSustainableRate() : fixedRate;
+            List<IterationResult> measured = fork.measurement();
+            for (IterationResult r : measured) {
+                iteration(r, rate, where + "iteration " + r.index() + ": ", out);
             }
-            if (d.lost() > 0) {
-                out.add(where + d.lost() + " of " + d.expected() + " expected deliveries lost (acknowledged, never "
-                        + "received by their subscription)");
-            }
-            if (d.duplicated() > 0) {
-                out.add(where + d.duplicated() + " duplicated deliveries");
-            }
-            if (d.outOfOrder() > 0) {
-                out.add(where + d.outOfOrder() + " deliveries out of order within a producer and partition");
-            }
-            if (d.unrecognised() > 0) {
-                out.add(where + d.unrecognised() + " received messages carried no valid msgbench stamp");
-            }
-            for (IterationResult r : fork.measurement()) {
-                if (r.publishErrors() > 0) {
-                    out.add(where + "iteration " + r.index() + ": " + r.publishErrors() + " publish errors");
-                }
-                if (r.negativeLatencies() > 0) {
-                    out.add(where + "iteration " + r.index() + ": " + r.negativeLatencies()
-                            + " negative latencies (clock trouble), not recorded");
-                }
-                if (r.scheduleDebt() > 1 + scenario.workload().producerRate() * DEBT_GRACE_SECONDS) {
-                    out.add(where + "iteration " + r.index() + ": generator behind schedule, " + r.scheduleDebt()
-                            + " messages due but unsent at its end");
-                }
-            }
+            trends(measured, rate, where, out);
         }
         return out;
+    }
+
+    private static void drain(DrainResult d, String where, List<String> out) {
+        if (d.inFlight() > 0) {
+            out.add(where + "drain incomplete: " + d.inFlight() + " sends never acknowledged");
+        }
+        if (d.lost() > 0) {
+            out.add(where + d.lost() + " of " + d.expected() + " expected deliveries lost (acknowledged, never "
+                    + "received by their subscription)");
+        }
+        if (d.duplicated() > 0) {
+            out.add(where + d.duplicated() + " duplicated deliveries");
+        }
+        if (d.outOfOrder() > 0) {
+            out.add(where + d.outOfOrder() + " deliveries out of order within a producer and partition");
+        }
+        if (d.unrecognised() > 0) {
+            out.add(where + d.unrecognised() + " received messages carried no valid msgbench stamp");
+        }
+    }
+
+    private static void iteration(IterationResult r, double rate, String where, List<String> out) {
+        if (r.publishErrors() > 0) {
+            out.add(where + r.publishErrors() + " publish errors");
+        }
+        if (r.negativeLatencies() > 0) {
+            out.add(where + r.negativeLatencies() + " negative latencies (clock trouble), not recorded");
+        }
+        if (r.scheduleDebt() > HealthyRunAllowance.debt(rate)) {
+            out.add(where + "generator behind schedule, " + r.scheduleDebt() + " messages due but unsent at its end");
+        }
+        long delayP99 = r.latency(LatencyMetric.PUBLISH_DELAY_LATENCY).getValueAtPercentile(99);
+        if (delayP99 > HealthyRunAllowance.publishDelayP99Nanos()) {
+            out.add(String.format(Locale.ROOT, "%sgenerator behind schedule, publish delay p99 %.1f ms", where,
+                    delayP99 / 1e6));
+        }
+    }
+
+    /** Across the measurement: debt or backlog that grew means the rate was not sustained. */
+    private static void trends(List<IterationResult> measured, double rate, String where, List<String> out) {
+        if (measured.isEmpty()) {
+            return;
+        }
+        IterationResult first = measured.get(0);
+        IterationResult last = measured.get(measured.size() - 1);
+        if (measured.size() > 1 && last.scheduleDebt() > first.scheduleDebt() + HealthyRunAllowance.debt(rate)) {
+            out.add(where + "schedule debt grew from " + first.scheduleDebt() + " to " + last.scheduleDebt()
+                    + " across the measurement: the generator cannot sustain this rate");
+        }
+        double seconds = measured.stream().mapToDouble(IterationResult::seconds).sum();
+        long growth = last.backlogAtEnd() - first.backlogAtStart();
+        if (growth > HealthyRunAllowance.backlogGrowth(rate, seconds)) {
+            out.add(String.format(Locale.ROOT, "%sconsumers behind: backlog grew from %d to %d over the measurement "
+                    + "(%.0f messages/s)", where, first.backlogAtStart(), last.backlogAtEnd(), growth / seconds));
+        }
     }
 }

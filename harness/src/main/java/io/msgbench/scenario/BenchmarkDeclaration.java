@@ -79,6 +79,9 @@ public record BenchmarkDeclaration(String className, ClassShape shape, Workload 
                 workload.useRandomizedPayloads(), workload.randomBytesRatio(), workload.randomizedPayloadPoolSize(),
                 workload.consumerBacklogSizeGB(), workload.backlogDrainRatio());
         Map<String, List<String>> space = new LinkedHashMap<>();
+        if (!producerRate.objective().isEmpty()) {
+            space.put(ScenarioPlanner.OBJECTIVE, List.of(producerRate.objective()));
+        }
         params.forEach(p -> space.put(p.name(), List.of(p.values())));
         IterationOverrides iterations = new IterationOverrides(
                 warmup == null ? null : count(warmup.iterations()),

@@ -165,6 +165,17 @@ public final class BenchmarkRules {
             return List.of(Violation.at(Workload.class, null,
                     "a benchmark class needs @ProducerRate: a rate in messages per second, or max = true"));
         }
+        if (!rate.objective().isEmpty()) {
+            if (!rate.max()) {
+                return List.of(Violation.at(ProducerRate.class, "objective",
+                        "an objective applies to the maximum-rate search only: add max = true"));
+            }
+            try {
+                io.msgbench.search.RateObjective.parse(rate.objective());
+            } catch (IllegalArgumentException e) {
+                return List.of(Violation.at(ProducerRate.class, "objective", e.getMessage()));
+            }
+        }
         if (rate.max()) {
             return rate.value() == 0 ? List.of() : List.of(Violation.at(ProducerRate.class, "value",
                     "@ProducerRate(max = true) searches the rate; give no value with it, was " + rate.value()));

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param consumer consumer settings the parameters asked for
  * @param topic    topic configuration the parameters asked for
  * @param space    the parameter space the scenario is a point of (for JMH's result order)
+ * @param objective the latency objective of a maximum-rate search, or null
  */
 public record Scenario(BenchmarkDefinition benchmark, Map<String, String> params, String driver,
                        WorkloadSpec workload, Map<String, String> producer, Map<String, String> consumer,
-                       Map<String, String> topic, IterationSettings iterations, ParameterSpace space) {
+                       Map<String, String> topic, IterationSettings iterations, ParameterSpace space,
+                       io.msgbench.search.RateObjective objective) {
     public Scenario {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         producer = Map.copyOf(producer);

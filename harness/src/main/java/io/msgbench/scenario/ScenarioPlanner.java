@@ -2,6 +2,7 @@ package io.msgbench.scenario;
 
 import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
+import io.msgbench.search.RateObjective;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class ScenarioPlanner {
     /** The driver used when a benchmark declares no {@code client} parameter. */
     public static final String DEFAULT_DRIVER = "kafka";
     static final String CLIENT = "client";
+    /** The latency objective of the maximum-rate search, e.g. {@code p99<50ms}. */
+    public static final String OBJECTIVE = "objective";
 
     private final DriverRegistry drivers;
 
@@ -49,10 +52,19 @@ public final class ScenarioPlanner {
         Map<String, String> producer = new LinkedHashMap<>();
         Map<String, String> consumer = new LinkedHashMap<>();
         Map<String, String> topic = new LinkedHashMap<>();
+        RateObjective objective = null;
         for (Map.Entry<String, String> p : params.entrySet()) {
             String name = p.getKey();
             String value = p.getValue();
             if (name.equals(CLIENT)) {
+                continue;
+            }
+            if (name.equals(OBJECTIVE)) {
+                try {
+                    objective = value.isEmpty() ? null : RateObjective.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(b.simpleName() + ": " + e.getMessage());
+                }
                 continue;
             }
             if (name.equals("bootstrap.servers")) {
@@ -90,10 +102,11 @@ public final class ScenarioPlanner {
             throw new IllegalArgumentException(b.simpleName() + ": the backlog test (consumerBacklogSizeGB > 0) is not "
                     + "supported yet");
         }
-        if (workload.isMaxRate()) {
-            throw new IllegalArgumentException(b.simpleName() + ": the maximum-rate search (@ProducerRate(max = true), "
-                    + "producerRate=0) is not supported yet; give a rate with -p producerRate=<msg/s>");
+        if (objective != null && !workload.isMaxRate()) {
+            throw new IllegalArgumentException(b.simpleName() + ": objective=" + objective + " applies to the "
+                    + "maximum-rate search only (@ProducerRate(max = true) or producerRate=0), the rate here is "
+                    + workload.producerRate() + " msg/s");
         }
-        return new Scenario(b, params, driverName, workload, producer, consumer, topic, iterations, space);
+        return new Scenario(b, params, driverName, workload, producer, consumer, topic, iterations, space, objective);
     }
 }

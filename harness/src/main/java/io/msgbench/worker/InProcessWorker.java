@@ -60,6 +60,7 @@ public final class InProcessWorker implements Worker {
     private long[] phaseStart;
     private long[] phaseEnd;
     private long[] phaseDebt;
+    private long[] phaseBacklog;
 
     public InProcessWorker(DriverRegistry registry, EpochNanoClock clock, Sleeper sleeper) {
         this.registry = registry;
@@ -79,6 +80,7 @@ public final class InProcessWorker implements Worker {
         phaseStart = new long[setup.phases() + 1];
         phaseEnd = new long[setup.phases() + 1];
         phaseDebt = new long[setup.phases() + 1];
+        phaseBacklog = new long[setup.phases() + 1];
         driver = factory.create();
         MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
                 setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock));
@@ -206,13 +208,18 @@ public final class InProcessWorker implements Worker {
     }
 
     @Override
-    public long adjustRate(double ratePerSecond) {
+    public long adjustRate(double ratePerSecond, OwedMessages owed) {
         if (loops.isEmpty()) {
             throw new WorkerException("Load is not running; start it before adjusting the rate");
         }
         long now = clock.epochNanos();
         for (int i = 0; i < producers.size(); i++) {
-            producers.get(i).requestSchedule(RateSchedule.staggered(now, ratePerSecond, i, producers.size()));
+            RateSchedule next = RateSchedule.staggered(now, ratePerSecond, i, producers.size());
+            if (owed == OwedMessages.FORGET) {
+                producers.get(i).replaceSchedule(next);
+            } else {
+                producers.get(i).requestSchedule(next);
+            }
         }
         return now;
     }
@@ -234,6 +241,31 @@ public final class InProcessWorker implements Worker {
             debt += p.scheduleDebt(boundary);
         }
         phaseDebt[phase] = debt;
+        phaseBacklog[phase] = backlog();
+    }
+
+    /**
+     * Messages sent and not yet received, summed over subscriptions; with no subscription, sends not
+     * yet acknowledged. Growing across phases means the consumers (or the broker) fall behind.
+     */
+    private long backlog() {
+        long backlog = 0;
+        if (subscriptions.isEmpty()) {
+            for (ScheduledProducer p : producers) {
+                backlog += p.inFlight();
+            }
+            return backlog;
+        }
+        for (SubscriptionCounters c : subscriptions.values()) {
+            long issued = 0;
+            for (ScheduledProducer p : producers) {
+                if (p.topic().equals(c.topic())) {
+                    issued += p.issued();
+                }
+            }
+            backlog += Math.max(0, issued - c.received());
+        }
+        return backlog;
     }
 
     /**
@@ -388,7 +420,8 @@ public final class InProcessWorker implements Worker {
 
     @Override
     public PhaseStats phaseStats(int phase) {
-        return new PhaseStats(phase, phaseStart[phase], phaseEnd[phase], phaseDebt[phase],
+        long backlog = phaseEnd[phase] == 0 ? backlog() : phaseBacklog[phase];
+        return new PhaseStats(phase, phaseStart[phase], phaseEnd[phase], phaseDebt[phase], backlog,
                 ledger.phase(phase).snapshot());
     }
 

@@ -47,12 +47,19 @@ public interface Worker extends AutoCloseable {
     long startLoad(double ratePerSecond, int senderThreads);
 
     /**
-     * Changes the rate (over all producers of this worker) from now on; messages already due under the
-     * old rate are still sent.
+     * Changes the rate (over all producers of this worker) from now on.
      *
+     * @param owed what happens to messages already due under the old rate and not sent yet:
+     *             {@link OwedMessages#SEND} them (measurement: they are the worst latencies), or
+     *             {@link OwedMessages#FORGET} them (between the trials of the maximum-rate search)
      * @return the epoch nanoseconds from which the new rate applies
      */
-    long adjustRate(double ratePerSecond);
+    long adjustRate(double ratePerSecond, OwedMessages owed);
+
+    /** What a rate change does with messages the old schedule made due but that were not sent yet. */
+    enum OwedMessages {
+        SEND, FORGET
+    }
 
     /**
      * Attributes sends from now on to {@code phase}; the previous phase ends here.
@@ -71,7 +78,10 @@ public interface Worker extends AutoCloseable {
      */
     DrainResult drain(Duration timeout);
 
-    /** Everything measured for a phase so far (complete once the load stopped and drained). */
+    /**
+     * Everything measured for a phase so far (complete once the load stopped and drained); its backlog
+     * is the one at the end of the phase, or now while it is current.
+     */
     PhaseStats phaseStats(int phase);
 
     /** Deletes the topics, closes all clients. Never throws. */

@@ -133,6 +133,28 @@ class CoordinatedOmissionTest {
     }
 
     @Test
+    void aSearchTrialSwitchForgetsWhatTheOldScheduleOwed() {
+        ManualClock clock = new ManualClock(T0);
+        PhaseLedger ledger = new PhaseLedger(1);
+        StallingProducer sink = new StallingProducer(clock, 5, 10 * MS);
+        ScheduledProducer producer = new ScheduledProducer(1, "t", sink, PayloadPool.of(new byte[64]), KeyDistribution.none(), clock, ledger);
+        producer.startSchedule(new RateSchedule(T0, 1000));
+        SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);
+        while (sink.sends < 6) {
+            loop.runOnce();
+        }
+        assertThat(producer.scheduleDebt(clock.epochNanos())).isEqualTo(10); // 6..15 owed at T0 + 15 ms
+        producer.replaceSchedule(new RateSchedule(T0 + 15 * MS, 100));
+        assertThat(producer.nextIntendedTime()).isEqualTo(T0 + 15 * MS);
+        assertThat(producer.scheduleDebt(clock.epochNanos())).isEqualTo(1); // the new schedule's message 0
+        while (sink.sends < 9) {
+            loop.runOnce();
+        }
+        assertThat(producer.nextIntendedTime()).isEqualTo(T0 + 45 * MS);
+        assertThat(ledger.phase(1).snapshot().messagesSent()).isEqualTo(9);
+    }
+
+    @Test
     void stoppingPaysTheDebtButSendsNothingIntendedAfterTheStop() {
         ManualClock clock = new ManualClock(T0);
         PhaseLedger ledger = new PhaseLedger(1);

@@ -53,6 +53,11 @@ class BenchmarkProcessorRulesTest {
                                 + "maximum), was Infinity"),
                 benchmark("@ProducerRate(value = " + AT + "100, max = true)",
                         "@ProducerRate(max = true) searches the rate; give no value with it, was 100.0"),
+                benchmark("@ProducerRate(value = 100, objective = " + AT + "\"p99<5ms\")",
+                        "an objective applies to the maximum-rate search only: add max = true"),
+                benchmark("@ProducerRate(max = true, objective = " + AT + "\"p99 under 5ms\")",
+                        "objective 'p99 under 5ms' is not of the form [metric.]p<percentile><<limit><unit>, e.g. "
+                                + "p99<50ms or publishLatency.p99.9<10ms (units ns, us, ms, s)"),
                 source("no rate", "p.A", AT + "@Workload\npublic class A {}",
                         "a benchmark class needs @ProducerRate: a rate in messages per second, or max = true"),
                 // iterations and forks

@@ -14,6 +14,7 @@ import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingDriver;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import io.msgbench.search.RateObjective;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,8 +133,19 @@ class ScenarioPlannerTest {
                 .hasMessageContaining("'BY_COLOUR' is not a key distributor");
         assertThatThrownBy(() -> plan(Map.of("useRandomizedPayloads", List.of("yes"))))
                 .hasMessageContaining("'yes' is not a boolean");
-        assertThatThrownBy(() -> plan(Map.of("producerRate", List.of("0"))))
-                .hasMessageContaining("the maximum-rate search (@ProducerRate(max = true), producerRate=0) is not supported yet");
+        assertThatThrownBy(() -> plan(Map.of("objective", List.of("p99<50ms"))))
+                .hasMessageContaining("objective=p99<50ms applies to the maximum-rate search only");
+        assertThatThrownBy(() -> plan(Map.of("producerRate", List.of("0"), "objective", List.of("p99>50ms"))))
+                .hasMessageContaining("objective 'p99>50ms' is not of the form");
+    }
+
+    @Test
+    void producerRateZeroSearchesWithTheObjectiveGiven() {
+        Scenario s = plan(Map.of("producerRate", List.of("0"), "objective", List.of("publishLatency.p99<5ms"))).get(0);
+        assertThat(s.workload().isMaxRate()).isTrue();
+        assertThat(s.objective()).isEqualTo(RateObjective.parse("publishLatency.p99<5ms"));
+        assertThat(s.params()).containsEntry("objective", "publishLatency.p99<5ms");
+        assertThat(plan(Map.of("producerRate", List.of("0"))).get(0).objective()).isNull();
     }
 
     @Test

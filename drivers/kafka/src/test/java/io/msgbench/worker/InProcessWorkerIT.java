@@ -42,7 +42,7 @@ class InProcessWorkerIT {
             long start = worker.startLoad(400, 1);
             Thread.sleep(1000);
             long boundary = worker.beginPhase(2);
-            worker.adjustRate(800);
+            worker.adjustRate(800, Worker.OwedMessages.SEND);
             Thread.sleep(1000);
             long end = worker.stopLoad();
             DrainResult drain = worker.drain(Duration.ofSeconds(30));

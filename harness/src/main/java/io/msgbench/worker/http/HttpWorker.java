@@ -103,8 +103,8 @@ public class HttpWorker implements Worker {
     }
 
     @Override
-    public long adjustRate(double ratePerSecond) {
-        return call("/load/rate", new Rate(ratePerSecond), Nanos.class).nanos();
+    public long adjustRate(double ratePerSecond, OwedMessages owed) {
+        return call("/load/rate", new Rate(ratePerSecond, owed), Nanos.class).nanos();
     }
 
     @Override

@@ -35,7 +35,7 @@ final class WorkerMessages {
     record Load(double ratePerSecond, int senderThreads) {
     }
 
-    record Rate(double ratePerSecond) {
+    record Rate(double ratePerSecond, io.msgbench.worker.Worker.OwedMessages owed) {
     }
 
     record Phase(int phase) {
@@ -49,7 +49,7 @@ final class WorkerMessages {
     }
 
     /** {@link PhaseStats} with its histograms encoded. */
-    record PhaseStatsMessage(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt, long messagesSent,
+    record PhaseStatsMessage(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt, long backlog, long messagesSent,
                              long publishErrors, long messagesReceived, long receivedInWindow, long negativeLatencies,
                              long messagesLost, long messagesDuplicated, long messagesOutOfOrder,
                              Map<String, String> histograms) {
@@ -59,7 +59,7 @@ final class WorkerMessages {
             Map<String, String> encoded = new LinkedHashMap<>();
             s.histograms().forEach((metric, h) -> encoded.put(metric.resultName(), HistogramCodec.encode(h)));
             return new PhaseStatsMessage(stats.phase(), stats.startEpochNanos(), stats.endEpochNanos(),
-                    stats.scheduleDebt(), s.messagesSent(), s.publishErrors(), s.messagesReceived(),
+                    stats.scheduleDebt(), stats.backlog(), s.messagesSent(), s.publishErrors(), s.messagesReceived(),
                     s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
                     s.messagesOutOfOrder(), encoded);
         }
@@ -67,7 +67,7 @@ final class WorkerMessages {
         PhaseStats toStats() {
             Map<LatencyMetric, Histogram> decoded = new EnumMap<>(LatencyMetric.class);
             histograms.forEach((name, h) -> decoded.put(LatencyMetric.byResultName(name), HistogramCodec.decode(h)));
-            return new PhaseStats(phase, startEpochNanos, endEpochNanos, scheduleDebt, new PhaseSnapshot(phase,
+            return new PhaseStats(phase, startEpochNanos, endEpochNanos, scheduleDebt, backlog, new PhaseSnapshot(phase,
                     messagesSent, publishErrors, messagesReceived, receivedInWindow, negativeLatencies, messagesLost,
                     messagesDuplicated, messagesOutOfOrder, decoded));
         }

@@ -99,7 +99,10 @@ public final class WorkerServer implements AutoCloseable {
                 Load l = read(body, Load.class);
                 yield new Nanos(worker.startLoad(l.ratePerSecond(), l.senderThreads()));
             }
-            case "/load/rate" -> new Nanos(worker.adjustRate(read(body, Rate.class).ratePerSecond()));
+            case "/load/rate" -> {
+                Rate r = read(body, Rate.class);
+                yield new Nanos(worker.adjustRate(r.ratePerSecond(), r.owed()));
+            }
             case "/load/stop" -> new Nanos(worker.stopLoad());
             case "/phase/begin" -> new Nanos(worker.beginPhase(read(body, Phase.class).phase()));
             case "/phase/stats" -> PhaseStatsMessage.of(worker.phaseStats(read(body, Phase.class).phase()));

@@ -30,7 +30,10 @@ class WorkerMessagesTest {
         r.recordLatency(LatencyMetric.PUBLISH_LATENCY, 10, 5);
         r.messageSent();
         r.messageReceived();
-        PhaseStats stats = new PhaseStats(3, 100, 200, 7, r.snapshot());
+        r.messageDuplicated();
+        r.messageOutOfOrder();
+        r.deliveryChecked(5, 6);
+        PhaseStats stats = new PhaseStats(3, 100, 200, 7, 11, r.snapshot());
 
         String json = WorkerServer.JSON.writeValueAsString(PhaseStatsMessage.of(stats));
         PhaseStats back = WorkerServer.JSON.readValue(json, PhaseStatsMessage.class).toStats();
@@ -39,6 +42,11 @@ class WorkerMessagesTest {
         assertThat(back.startEpochNanos()).isEqualTo(100);
         assertThat(back.endEpochNanos()).isEqualTo(200);
         assertThat(back.scheduleDebt()).isEqualTo(7);
+        assertThat(back.backlog()).isEqualTo(11);
+        assertThat(back.snapshot().messagesLost()).isEqualTo(5);
+        assertThat(back.snapshot().messagesDuplicated()).isEqualTo(7);
+        assertThat(back.snapshot().messagesOutOfOrder()).isEqualTo(1);
+        assertThat(back).isEqualTo(stats); // every field, histograms by content
         assertThat(back.snapshot().messagesSent()).isEqualTo(1);
         assertThat(back.snapshot().negativeLatencies()).isEqualTo(1);
         for (LatencyMetric m : LatencyMetric.values()) {

@@ -1,0 +1,58 @@
+package io.msgbench.search;
+
+import io.msgbench.metrics.HealthyRunAllowance;
+import java.util.Locale;
+
+/**
+ * Decides whether a trial's rate was sustained: the schedule kept (the generator was not behind), the
+ * consumers kept up (the backlog did not grow), and the latency objective met when there is one. The
+ * acknowledged count is no criterion: right after a trial, up to a publish latency's worth of its sends
+ * are still in flight, and they count in the backlog (sent, not received) instead.
+ *
+ * <p>The allowances are {@link HealthyRunAllowance}'s: consumers short by less than its shortfall pass one
+ * trial, and must then pass the two confirmations too.
+ */
+public final class TrialJudge {
+
+    private final RateObjective objective;
+
+    /** @param objective the latency objective, or null for none */
+    public TrialJudge(RateObjective objective) {
+        this.objective = objective;
+    }
+
+    /** A verdict and, when the rate was not sustained, why, in words a user reads in the search log. */
+    public record Verdict(boolean sustained, String reason) {
+    }
+
+    public Verdict judge(Trial t) {
+        double rate = t.targetRate();
+        long debtAllowed = HealthyRunAllowance.debt(rate);
+        if (t.debtAtEnd() > debtAllowed) {
+            return new Verdict(false, String.format(Locale.ROOT, "generator behind: %,d messages due and unsent at "
+                    + "the end (allowed %,d)", t.debtAtEnd(), debtAllowed));
+        }
+        long growthAllowed = HealthyRunAllowance.backlogGrowth(rate, t.seconds());
+        if (t.backlogGrowth() > growthAllowed) {
+            return new Verdict(false, String.format(Locale.ROOT, "consumers behind: backlog grew by %,d (allowed %,d)",
+                    t.backlogGrowth(), growthAllowed));
+        }
+        if (objective != null && t.latency() != null) {
+            long count = t.latency().getTotalCount();
+            // Messages not received yet are slower than any received one: if they alone exceed the
+            // share above the percentile, the objective cannot be shown to hold.
+            if (t.backlogAtEnd() > (1 - objective.percentile() / 100) * (count + t.backlogAtEnd())) {
+                return new Verdict(false, String.format(Locale.ROOT, "objective %s not shown: %,d of %,d messages "
+                        + "not received at the end", objective, t.backlogAtEnd(), count + t.backlogAtEnd()));
+            }
+            long value = objective.percentile() >= 100 ? t.latency().getMaxValue()
+                    : t.latency().getValueAtPercentile(objective.percentile());
+            if (count == 0 || value >= objective.limitNanos()) {
+                return new Verdict(false, String.format(Locale.ROOT, "objective %s missed: %.3f ms", objective,
+                        value / 1e6));
+            }
+            return new Verdict(true, String.format(Locale.ROOT, "sustained, objective met: %.3f ms", value / 1e6));
+        }
+        return new Verdict(true, "sustained");
+    }
+}

@@ -1,0 +1,65 @@
+package io.msgbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.report.ForkResult;
+import io.msgbench.report.IterationResult;
+import io.msgbench.worker.Worker.DrainResult;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class WarningsTest {
+    private static final long MS = 1_000_000;
+    private static final DrainResult CLEAN = new DrainResult(true, 0, 100, 100, 0, 0, 0, 0, 0);
+
+    @Test
+    void aHealthyRunHasNoWarnings() {
+        ForkResult f = fork(CLEAN, iteration(1, 0, 20, 10, 2 * MS), iteration(2, 20, 30, 40, 3 * MS));
+        assertThat(Warnings.of(1_000, List.of(f))).isEmpty();
+    }
+
+    @Test
+    void everyDoubtIsNamed() {
+        DrainResult bad = new DrainResult(false, 2, 100, 97, 3, 4, 5, 6, 0);
+        // at 1,000 msg/s: debt allowed 51, backlog growth allowed over 2 × 10 s: 1 + 1,000 × (0.05 + 0.2) = 251
+        ForkResult f = fork(bad, iteration(1, 10, 100, 0, 80 * MS), iteration(2, 100, 400, 300, MS));
+        assertThat(Warnings.of(1_000, List.of(f))).containsExactly(
+                "drain incomplete: 2 sends never acknowledged",
+                "3 of 100 expected deliveries lost (acknowledged, never received by their subscription)",
+                "4 duplicated deliveries",
+                "5 deliveries out of order within a producer and partition",
+                "6 received messages carried no valid msgbench stamp",
+                "iteration 1: generator behind schedule, publish delay p99 80.0 ms",
+                "iteration 2: generator behind schedule, 300 messages due but unsent at its end",
+                "schedule debt grew from 0 to 300 across the measurement: the generator cannot sustain this rate",
+                "consumers behind: backlog grew from 10 to 400 over the measurement (20 messages/s)");
+    }
+
+    @Test
+    void forksAreNamedWhenThereAreSeveral() {
+        ForkResult ok = fork(CLEAN, iteration(1, 0, 0, 0, MS));
+        ForkResult behind = fork(CLEAN, iteration(1, 0, 0, 500, MS));
+        assertThat(Warnings.of(1_000, List.of(ok, behind)))
+                .containsExactly("fork 2: iteration 1: generator behind schedule, 500 messages due but unsent at its end");
+    }
+
+    private static ForkResult fork(DrainResult drain, IterationResult... measured) {
+        return new ForkResult(null, List.of(), List.of(measured), drain, 0, null);
+    }
+
+    private static IterationResult iteration(int index, long backlogAtStart, long backlogAtEnd, long debt,
+                                             long publishDelay) {
+        Map<LatencyMetric, Histogram> latencies = new EnumMap<>(LatencyMetric.class);
+        for (LatencyMetric m : LatencyMetric.values()) {
+            Histogram h = new Histogram(3);
+            h.recordValueWithCount(m == LatencyMetric.PUBLISH_DELAY_LATENCY ? publishDelay : MS, 10_000);
+            latencies.put(m, h);
+        }
+        return new IterationResult(index, false, 0, 10_000_000_000L, 10_000, 0, 10_000, 10_000, 0, 0, 0, 0, debt,
+                backlogAtStart, backlogAtEnd, 100, latencies);
+    }
+}
