@@ -63,11 +63,17 @@ public @interface Workload {
     int randomizedPayloadPoolSize() default 1000;
 
     /**
-     * Above 0: a backlog test (consumers paused until this many GB are stored, then resumed and the drain
-     * measured). Not supported yet: a benchmark that sets it fails before any broker work. Default 0.
+     * Above 0: a backlog test, as OMB runs it. After the warmup the consumers pause while the producers
+     * go on at the rate until this many GiB (2^30 bytes, subscriptions × messages × messageSize) wait
+     * for them; then they resume, the producers still going on, and the measurement records how long the
+     * backlog takes to drain and how fast. Fractions (0.01 = 10 MiB) are for short trial runs; OMB's files
+     * have whole numbers. Default 0 (no backlog test).
      */
-    long consumerBacklogSizeGB() default 0;
+    double consumerBacklogSizeGB() default 0;
 
-    /** With a backlog test: the publish rate while draining, as a share of the rate. At least 0. Default 1.0. */
+    /**
+     * With a backlog test: the share of the backlog that must drain before the test may end, in (0, 1]:
+     * drained means at most max(1,000, (1 − ratio) × backlog) messages left, as in OMB. Default 1.0.
+     */
     double backlogDrainRatio() default 1.0;
 }

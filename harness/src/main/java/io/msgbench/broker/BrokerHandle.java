@@ -25,6 +25,11 @@ public interface BrokerHandle extends AutoCloseable {
     /** The broker's own log, when msgbench owns it (embedded brokers, until closed). */
     Optional<Path> logFile();
 
+    /** Where the broker stores its logs, when it is on this machine (embedded brokers): for disk checks. */
+    default Optional<Path> dataDirectory() {
+        return Optional.empty();
+    }
+
     /** Releases what msgbench started; an external cluster is left untouched. Idempotent. */
     @Override
     void close();

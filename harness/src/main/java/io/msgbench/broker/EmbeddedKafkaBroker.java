@@ -376,6 +376,11 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         return directory;
     }
 
+    @Override
+    public Optional<Path> dataDirectory() {
+        return Optional.of(directory);
+    }
+
     /** The child JVM. */
     ProcessHandle process() {
         return process.toHandle();

@@ -10,6 +10,15 @@ public interface ConsumerHandle extends AutoCloseable {
      */
     boolean awaitAssignment(Duration timeout) throws InterruptedException;
 
+    /**
+     * Stops handing messages to the listener soon (within one poll) while staying in its subscription,
+     * so the broker keeps what arrives: a backlog builds (OMB's backlog test). Any thread.
+     */
+    void pause();
+
+    /** Hands messages to the listener again, starting with what waited. Any thread. */
+    void resume();
+
     /** Why the consumer stopped receiving on its own (its poll thread died), or {@code null} while it is well. */
     Exception failure();
 

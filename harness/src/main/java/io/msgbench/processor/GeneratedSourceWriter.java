@@ -85,8 +85,9 @@ final class GeneratedSourceWriter {
                 .append(JavaLiterals.decimal(w.producerRate())).append(", ")
                 .append(KeyDistributor.class.getCanonicalName()).append('.').append(w.keyDistributor().name()).append(", ")
                 .append(w.useRandomizedPayloads()).append(", ").append(JavaLiterals.decimal(w.randomBytesRatio()))
-                .append(", ").append(w.randomizedPayloadPoolSize()).append(", ").append(w.consumerBacklogSizeGB())
-                .append("L, ").append(JavaLiterals.decimal(w.backlogDrainRatio())).append("),\n");
+                .append(", ").append(w.randomizedPayloadPoolSize()).append(", ")
+                .append(JavaLiterals.decimal(w.consumerBacklogSizeGB())).append(", ")
+                .append(JavaLiterals.decimal(w.backlogDrainRatio())).append("),\n");
         s.append("                params,\n");
         s.append("                new ").append(IterationOverrides.class.getCanonicalName()).append('(')
                 .append(JavaLiterals.integer(i.warmupIterations())).append(", ")

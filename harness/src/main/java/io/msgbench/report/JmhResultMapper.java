@@ -81,6 +81,11 @@ public final class JmhResultMapper {
         } else {
             secondaries.put(ScenarioResult.PUBLISH_RATE, publishRate);
         }
+        if (r.forks().stream().allMatch(f -> f.backlog() != null && f.backlog().drained())) {
+            double[][] drain = r.forks().stream()
+                    .map(f -> new double[] {f.backlog().netDrainRate()}).toArray(double[][]::new);
+            secondaries.put("backlogDrainRate", JmhMetric.ofIterations(drain, "ops/s"));
+        }
         secondaries.put("publishThroughput",
                 JmhMetric.ofIterations(perIteration(r, IterationResult::publishThroughputMB), "MB/s"));
         if (consumes) {
@@ -246,6 +251,18 @@ public final class JmhResultMapper {
             drain.put("millis", f.drain().waitedNanos() / NANOS_PER_MS);
             if (f.search() != null) {
                 fork.set("search", search(f.search()));
+            }
+            if (f.backlog() != null) {
+                BacklogResult b = f.backlog();
+                ObjectNode o = fork.putObject("backlog");
+                o.put("targetMessages", b.targetMessages());
+                o.put("builtMessages", b.builtMessages());
+                o.put("buildSeconds", b.buildSeconds());
+                o.put("drainedLevel", b.drainedLevel());
+                o.put("drained", b.drained());
+                o.put("drainSeconds", b.drainSeconds());
+                o.put("leftMessages", b.leftMessages());
+                o.put("netDrainRate", b.netDrainRate());
             }
             ArrayNode iterations = fork.putArray("iterations");
             List<IterationResult> each = new ArrayList<>(f.warmup());

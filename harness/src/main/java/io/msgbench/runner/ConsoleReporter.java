@@ -116,6 +116,14 @@ final class ConsoleReporter {
         int size = result.scenario().workload().messageSize();
         out.println();
         out.printf(Locale.ROOT, "Result \"%s\" %s:%n", result.benchmarkName(), result.scenario().params());
+        for (ForkResult f : result.forks()) {
+            if (f.backlog() != null) {
+                out.printf(Locale.ROOT, "  backlog %d messages built in %.1f s, %s in %.1f s (net drain %s msg/s)%n",
+                        f.backlog().builtMessages(), f.backlog().buildSeconds(),
+                        f.backlog().drained() ? "drained" : "NOT drained", f.backlog().drainSeconds(),
+                        fmt(f.backlog().netDrainRate()));
+            }
+        }
         if (result.isMaxRate()) {
             out.printf(Locale.ROOT, "  maximum sustainable rate %s msg/s%n", result.forks().stream()
                     .map(f -> fmt(f.search().maxSustainableRate())).collect(java.util.stream.Collectors.joining(", ")));

@@ -105,7 +105,7 @@ final class RateSearchRunner {
         pacer.sleepUntil(start + MIN_SETTLE.toNanos());
         long deadline = start + Math.max(MIN_SETTLE.toNanos(), trialTime.toNanos());
         long settled = 1 + (long) (rate * SETTLED_BACKLOG_SECONDS);
-        while (pacer.now() < deadline && worker.phaseStats(phase).backlog() > settled) {
+        while (pacer.now() < deadline && worker.backlog() > settled) {
             pacer.sleepUntil(Math.min(deadline, pacer.now() + POLL_NANOS));
         }
     }

@@ -54,7 +54,9 @@ final class ScenarioRunner {
         WorkloadSpec w = scenario.workload();
         IterationSettings it = scenario.iterations();
         boolean searching = w.isMaxRate();
-        int phases = searching ? RateSearchRunner.phases() + it.measurementIterations() : it.phases();
+        boolean backlogTest = w.isBacklogTest();
+        int phases = searching ? RateSearchRunner.phases() + it.measurementIterations()
+                : it.phases() + (backlogTest ? 1 : 0);
         WorkerInfo info = worker.initialize(new WorkerSetup(scenario.driver(), bootstrapServers, commonClientConfig,
                 scenario.producer(), scenario.consumer(), scenario.topic(), (short) 1, phases));
         console.clientConfig(info);
@@ -80,9 +82,11 @@ final class ScenarioRunner {
                 w.useRandomizedPayloads(), w.randomBytesRatio(), w.randomizedPayloadPoolSize(), firstProducerId));
         long probeNanos = worker.probe(PROBE_TIMEOUT);
 
-        // Phases of the iterations: [warmup..., measurement...], or after a search [settle, trial, ...,
-        // settle, measurement...].
+        // Phases of the iterations: [warmup..., measurement...]; for a backlog test [warmup..., build,
+        // measurement...]; after a search [settle, trial, ..., settle, measurement...].
         RateSearchResult searched = null;
+        BacklogTestRunner backlog = backlogTest ? new BacklogTestRunner(pacer, console) : null;
+        int buildPhase = backlogTest ? it.warmupIterations() + 1 : -1;
         int firstMeasured;
         long boundary;
         if (searching) {
@@ -93,13 +97,27 @@ final class ScenarioRunner {
             firstMeasured = outcome.currentPhase() + 1;
             boundary = worker.beginPhase(firstMeasured);
         } else {
-            firstMeasured = it.warmupIterations() + 1;
+            firstMeasured = it.warmupIterations() + 1 + (backlogTest ? 1 : 0);
             boundary = worker.startLoad(w.producerRate(), senderThreads);
         }
         int lastPhase = firstMeasured + it.measurementIterations() - 1;
         for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
+            if (phase == buildPhase) {
+                backlog.build(worker, w);
+                boundary = worker.beginPhase(phase + 1);
+                continue;
+            }
             boolean warmup = phase < firstMeasured;
-            pacer.sleepUntil(boundary + (warmup ? it.warmupTime() : it.measurementTime()).toNanos());
+            long end = boundary + (warmup ? it.warmupTime() : it.measurementTime()).toNanos();
+            if (backlog != null && !warmup) {
+                backlog.sleepUntil(worker, end);
+                if (phase == lastPhase) {
+                    // As OMB: the producers go on until the backlog drained, bounded by the drain timeout.
+                    backlog.awaitDrain(worker, pacer.now() + it.timeout().toNanos());
+                }
+            } else {
+                pacer.sleepUntil(end);
+            }
             boundary = phase < lastPhase ? worker.beginPhase(phase + 1) : worker.stopLoad();
             console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize()));
         }
@@ -108,11 +126,15 @@ final class ScenarioRunner {
         List<IterationResult> warmup = new ArrayList<>();
         List<IterationResult> measurement = new ArrayList<>();
         for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
+            if (phase == buildPhase) {
+                continue;
+            }
             boolean isWarmup = phase < firstMeasured;
             IterationResult r = toIteration(worker, phase, isWarmup, index(phase, firstMeasured), w.messageSize());
             (isWarmup ? warmup : measurement).add(r);
         }
-        return new ForkResult(info, warmup, measurement, drain, probeNanos, searched);
+        return new ForkResult(info, warmup, measurement, drain, probeNanos, searched,
+                backlog == null ? null : backlog.result());
     }
 
     /** 1-based index among the iterations of its kind. */

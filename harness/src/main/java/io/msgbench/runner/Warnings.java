@@ -27,6 +27,11 @@ final class Warnings {
             ForkResult fork = forks.get(f);
             String where = forks.size() > 1 ? "fork " + (f + 1) + ": " : "";
             drain(fork.drain(), where, out);
+            if (fork.backlog() != null && !fork.backlog().drained()) {
+                out.add(String.format(Locale.ROOT, "%sbacklog did not drain: %d messages left after %.1f s (drained "
+                        + "means %d or fewer)", where, fork.backlog().leftMessages(), fork.backlog().drainSeconds(),
+                        fork.backlog().drainedLevel()));
+            }
             double rate = fork.search() != null ? fork.search().maxSustainableRate() : fixedRate;
             List<IterationResult> measured = fork.measurement();
             for (IterationResult r : measured) {

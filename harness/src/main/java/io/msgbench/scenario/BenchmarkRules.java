@@ -100,7 +100,7 @@ public final class BenchmarkRules {
     /** The rules of the message content and backlog fields; violations name the {@code @Workload} member. */
     public static List<Violation> content(KeyDistributor keyDistributor, boolean useRandomizedPayloads,
                                           double randomBytesRatio, int randomizedPayloadPoolSize,
-                                          long consumerBacklogSizeGB, double backlogDrainRatio) {
+                                          double consumerBacklogSizeGB, double backlogDrainRatio) {
         List<Violation> found = new ArrayList<>();
         if (keyDistributor == null) {
             found.add(Violation.at(Workload.class, "keyDistributor", "keyDistributor must be given"));
@@ -112,13 +112,13 @@ public final class BenchmarkRules {
         if (useRandomizedPayloads) {
             atLeast("randomizedPayloadPoolSize", randomizedPayloadPoolSize, 1).ifPresent(found::add);
         }
-        if (consumerBacklogSizeGB < 0) {
+        if (!(consumerBacklogSizeGB >= 0) || Double.isInfinite(consumerBacklogSizeGB)) {
             found.add(Violation.at(Workload.class, "consumerBacklogSizeGB",
                     "consumerBacklogSizeGB must be at least 0, was " + consumerBacklogSizeGB));
         }
-        if (!(backlogDrainRatio >= 0) || Double.isInfinite(backlogDrainRatio)) {
+        if (!(backlogDrainRatio > 0 && backlogDrainRatio <= 1)) {
             found.add(Violation.at(Workload.class, "backlogDrainRatio",
-                    "backlogDrainRatio must be at least 0, was " + backlogDrainRatio));
+                    "backlogDrainRatio must be above 0 and at most 1, was " + backlogDrainRatio));
         }
         return found;
     }

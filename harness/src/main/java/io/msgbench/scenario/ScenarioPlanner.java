@@ -98,9 +98,9 @@ public final class ScenarioPlanner {
                 }
             }
         }
-        if (workload.isBacklogTest()) {
-            throw new IllegalArgumentException(b.simpleName() + ": the backlog test (consumerBacklogSizeGB > 0) is not "
-                    + "supported yet");
+        if (workload.isBacklogTest() && (workload.isMaxRate() || workload.subscriptionsPerTopic() == 0)) {
+            throw new IllegalArgumentException(b.simpleName() + ": the backlog test (consumerBacklogSizeGB > 0) needs "
+                    + "a fixed producerRate and at least one subscription");
         }
         if (objective != null && !workload.isMaxRate()) {
             throw new IllegalArgumentException(b.simpleName() + ": objective=" + objective + " applies to the "

@@ -20,7 +20,7 @@ import java.util.Map;
 public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, int producersPerTopic,
                            int subscriptionsPerTopic, int consumersPerSubscription, double producerRate,
                            KeyDistributor keyDistributor, boolean useRandomizedPayloads, double randomBytesRatio,
-                           int randomizedPayloadPoolSize, long consumerBacklogSizeGB, double backlogDrainRatio) {
+                           int randomizedPayloadPoolSize, double consumerBacklogSizeGB, double backlogDrainRatio) {
 
     /** The rate that means "search the maximum sustainable rate". */
     public static final double MAX_RATE = 0;
@@ -123,6 +123,16 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
     /** True when this is a backlog test (consumers paused until a backlog is built). */
     public boolean isBacklogTest() {
         return consumerBacklogSizeGB > 0;
+    }
+
+    /** The backlog a backlog test builds, in messages over all subscriptions (GiB = 2^30 bytes). */
+    public long backlogMessages() {
+        return (long) Math.ceil(consumerBacklogSizeGB * (1L << 30) / messageSize);
+    }
+
+    /** The backlog at or below which it counts as drained: max(1,000, (1 − backlogDrainRatio) × backlog), as OMB. */
+    public long drainedBacklogMessages() {
+        return Math.max(1_000, (long) ((1 - backlogDrainRatio) * backlogMessages()));
     }
 
     public int producers() {

@@ -225,6 +225,16 @@ public final class InProcessWorker implements Worker {
     }
 
     @Override
+    public void pauseConsumers() {
+        consumers.forEach(ConsumerHandle::pause);
+    }
+
+    @Override
+    public void resumeConsumers() {
+        consumers.forEach(ConsumerHandle::resume);
+    }
+
+    @Override
     public long beginPhase(int phase) {
         int previous = ledger.currentPhase();
         long boundary = clock.epochNanos();
@@ -244,11 +254,9 @@ public final class InProcessWorker implements Worker {
         phaseBacklog[phase] = backlog();
     }
 
-    /**
-     * Messages sent and not yet received, summed over subscriptions; with no subscription, sends not
-     * yet acknowledged. Growing across phases means the consumers (or the broker) fall behind.
-     */
-    private long backlog() {
+    /** Growing across phases means the consumers (or the broker) fall behind. */
+    @Override
+    public long backlog() {
         long backlog = 0;
         if (subscriptions.isEmpty()) {
             for (ScheduledProducer p : producers) {

@@ -62,6 +62,18 @@ public interface Worker extends AutoCloseable {
     }
 
     /**
+     * Messages sent and not yet received now, summed over subscriptions (with no subscription: sends not
+     * yet acknowledged); cheap enough to poll.
+     */
+    long backlog();
+
+    /** Pauses every consumer (they stay in their subscriptions; the broker keeps the messages). */
+    void pauseConsumers();
+
+    /** Resumes every consumer. */
+    void resumeConsumers();
+
+    /**
      * Attributes sends from now on to {@code phase}; the previous phase ends here.
      *
      * @return the epoch nanoseconds of the boundary

@@ -41,8 +41,8 @@ class BenchmarkProcessorRulesTest {
                 workload("randomBytesRatio = " + AT + "1.5", "randomBytesRatio must be between 0 and 1, was 1.5"),
                 workload("useRandomizedPayloads = true, randomizedPayloadPoolSize = " + AT + "0",
                         "randomizedPayloadPoolSize must be at least 1, was 0"),
-                workload("consumerBacklogSizeGB = " + AT + "-1", "consumerBacklogSizeGB must be at least 0, was -1"),
-                workload("backlogDrainRatio = " + AT + "-0.5", "backlogDrainRatio must be at least 0, was -0.5"),
+                workload("consumerBacklogSizeGB = " + AT + "-1", "consumerBacklogSizeGB must be at least 0, was -1.0"),
+                workload("backlogDrainRatio = " + AT + "-0.5", "backlogDrainRatio must be above 0 and at most 1, was -0.5"),
                 // rate
                 benchmark("@ProducerRate(" + AT + "0)", "producerRate must be a positive number of messages per second "
                         + "(max = true searches the maximum), was 0.0"),

@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.report.BacklogResult;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
 import io.msgbench.worker.Worker.DrainResult;
@@ -40,6 +41,14 @@ class WarningsTest {
     }
 
     @Test
+    void aBacklogThatDidNotDrainIsNamed() {
+        ForkResult f = new ForkResult(null, List.of(), List.of(iteration(1, 9_000, 5_000, 0, MS)), CLEAN, 0, null,
+                new BacklogResult(10_000, 10_100, 5.0, 1_000, false, 60.0, 5_000));
+        assertThat(Warnings.of(1_000, List.of(f)))
+                .containsExactly("backlog did not drain: 5000 messages left after 60.0 s (drained means 1000 or fewer)");
+    }
+
+    @Test
     void forksAreNamedWhenThereAreSeveral() {
         ForkResult ok = fork(CLEAN, iteration(1, 0, 0, 0, MS));
         ForkResult behind = fork(CLEAN, iteration(1, 0, 0, 500, MS));
@@ -48,7 +57,7 @@ class WarningsTest {
     }
 
     private static ForkResult fork(DrainResult drain, IterationResult... measured) {
-        return new ForkResult(null, List.of(), List.of(measured), drain, 0, null);
+        return new ForkResult(null, List.of(), List.of(measured), drain, 0, null, null);
     }
 
     private static IterationResult iteration(int index, long backlogAtStart, long backlogAtEnd, long debt,

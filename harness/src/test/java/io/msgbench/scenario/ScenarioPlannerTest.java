@@ -125,8 +125,10 @@ class ScenarioPlannerTest {
                 .hasMessageContaining("smaller than the 32-byte stamp");
         assertThatThrownBy(() -> plan(Map.of("producerRate", List.of("-5"))))
                 .hasMessageContaining("producerRate must be a positive");
-        assertThatThrownBy(() -> plan(Map.of("consumerBacklogSizeGB", List.of("1"))))
-                .hasMessageContaining("the backlog test (consumerBacklogSizeGB > 0) is not supported yet");
+        assertThatThrownBy(() -> plan(Map.of("consumerBacklogSizeGB", List.of("1"), "producerRate", List.of("0"))))
+                .hasMessageContaining("the backlog test (consumerBacklogSizeGB > 0) needs a fixed producerRate");
+        assertThatThrownBy(() -> plan(Map.of("backlogDrainRatio", List.of("1.5"))))
+                .hasMessageContaining("backlogDrainRatio must be above 0 and at most 1, was 1.5");
         assertThatThrownBy(() -> plan(Map.of("randomBytesRatio", List.of("1.5"))))
                 .hasMessageContaining("randomBytesRatio must be between 0 and 1, was 1.5");
         assertThatThrownBy(() -> plan(Map.of("keyDistributor", List.of("BY_COLOUR"))))

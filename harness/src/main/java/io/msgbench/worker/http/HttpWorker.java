@@ -9,6 +9,7 @@ import io.msgbench.worker.http.WorkerMessages.Nanos;
 import io.msgbench.worker.http.WorkerMessages.Phase;
 import io.msgbench.worker.http.WorkerMessages.PhaseStatsMessage;
 import io.msgbench.worker.http.WorkerMessages.Producers;
+import io.msgbench.worker.http.WorkerMessages.Count;
 import io.msgbench.worker.http.WorkerMessages.Rate;
 import io.msgbench.worker.http.WorkerMessages.Timeout;
 import io.msgbench.worker.http.WorkerMessages.Topics;
@@ -100,6 +101,21 @@ public class HttpWorker implements Worker {
     @Override
     public long startLoad(double ratePerSecond, int senderThreads) {
         return call("/load/start", new Load(ratePerSecond, senderThreads), Nanos.class).nanos();
+    }
+
+    @Override
+    public long backlog() {
+        return call("/backlog", new Nanos(0), Count.class).count();
+    }
+
+    @Override
+    public void pauseConsumers() {
+        call("/consumers/pause", new Nanos(0), Nanos.class);
+    }
+
+    @Override
+    public void resumeConsumers() {
+        call("/consumers/resume", new Nanos(0), Nanos.class);
     }
 
     @Override

@@ -41,6 +41,10 @@ final class WorkerMessages {
     record Phase(int phase) {
     }
 
+    /** A number of messages. */
+    record Count(long count) {
+    }
+
     /** A single time or duration answer, nanoseconds. */
     record Nanos(long nanos) {
     }

@@ -11,6 +11,7 @@ import io.msgbench.worker.http.WorkerMessages.Nanos;
 import io.msgbench.worker.http.WorkerMessages.Phase;
 import io.msgbench.worker.http.WorkerMessages.PhaseStatsMessage;
 import io.msgbench.worker.http.WorkerMessages.Producers;
+import io.msgbench.worker.http.WorkerMessages.Count;
 import io.msgbench.worker.http.WorkerMessages.Rate;
 import io.msgbench.worker.http.WorkerMessages.Timeout;
 import io.msgbench.worker.http.WorkerMessages.Topics;
@@ -104,6 +105,15 @@ public final class WorkerServer implements AutoCloseable {
                 yield new Nanos(worker.adjustRate(r.ratePerSecond(), r.owed()));
             }
             case "/load/stop" -> new Nanos(worker.stopLoad());
+            case "/backlog" -> new Count(worker.backlog());
+            case "/consumers/pause" -> {
+                worker.pauseConsumers();
+                yield new Nanos(0);
+            }
+            case "/consumers/resume" -> {
+                worker.resumeConsumers();
+                yield new Nanos(0);
+            }
             case "/phase/begin" -> new Nanos(worker.beginPhase(read(body, Phase.class).phase()));
             case "/phase/stats" -> PhaseStatsMessage.of(worker.phaseStats(read(body, Phase.class).phase()));
             case "/drain" -> worker.drain(Duration.ofMillis(read(body, Timeout.class).timeoutMillis()));

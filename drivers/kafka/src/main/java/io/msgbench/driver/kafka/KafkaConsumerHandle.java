@@ -32,6 +32,9 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    /** Asked for by {@link #pause()}/{@link #resume()}; applied by the poll thread, which owns the consumer. */
+    private volatile boolean pauseRequested;
+    private boolean paused;
     private volatile Exception failure;
 
     KafkaConsumerHandle(String topic, KafkaConsumer<byte[], byte[]> consumer, MessageListener listener,
@@ -52,6 +55,7 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
         try {
             consumer.subscribe(List.of(topic), this);
             while (running) {
+                applyPause();
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
                 if (records.isEmpty()) {
                     continue;
@@ -71,10 +75,36 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
         }
     }
 
+    /** Poll thread: pauses or resumes every assigned partition when asked to (polling goes on: the group stays). */
+    private void applyPause() {
+        boolean wanted = pauseRequested;
+        if (wanted != paused) {
+            if (wanted) {
+                consumer.pause(consumer.assignment());
+            } else {
+                consumer.resume(consumer.paused());
+            }
+            paused = wanted;
+        }
+    }
+
     /** Also called with an empty set when the group has more consumers than partitions: that is ready too. */
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        if (paused) {
+            consumer.pause(partitions); // a rebalance while paused must not start delivering
+        }
         assigned.countDown();
+    }
+
+    @Override
+    public void pause() {
+        pauseRequested = true;
+    }
+
+    @Override
+    public void resume() {
+        pauseRequested = false;
     }
 
     @Override
