@@ -23,7 +23,7 @@ class ThroughputTestIT {
                 "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
-        assertThat(o.out()).contains("# Maximum-rate search: trials of 1 s", "Search      1: bracket",
+        assertThat(o.out()).contains("# Maximum-rate search: trials of 1 s (confirmations 3 s)", "Search      1: bracket",
                 "# Maximum sustainable rate:", "maximum sustainable rate");
         System.out.printf("max-rate search with 1 s trials: %.0f s%n%s", seconds, o.out());
 

@@ -22,6 +22,8 @@ final class RateSearchRunner {
     /** Trials at most: bracketing from 10,000 msg/s to 1 or 10M msg/s, bisection and confirmation fit. */
     static final int MAX_TRIALS = 24;
     static final double START_RATE = 10_000;
+    /** A confirmation trial lasts this many trial lengths. */
+    static final int CONFIRMATION_LENGTH = 3;
     /** Every settle lasts at least this, so the previous trial's in-flight messages are out of the way. */
     static final Duration MIN_SETTLE = Duration.ofMillis(1_000);
     /** A settle ends when the backlog is this many seconds of messages or fewer. */
@@ -55,8 +57,8 @@ final class RateSearchRunner {
         MaxRateSearch search = new MaxRateSearch(START_RATE, MAX_TRIALS);
         TrialJudge judge = new TrialJudge(objective);
         int phase = 1;
-        console.line(String.format(Locale.ROOT, "# Maximum-rate search: trials of %s, at most %d%s",
-                TimeValues.format(trialTime), MAX_TRIALS, objective == null ? "" : ", objective " + objective));
+        console.line(String.format(Locale.ROOT, "# Maximum-rate search: trials of %s (confirmations %s), at most %d%s",
+                TimeValues.format(trialTime), TimeValues.format(trialTime.multipliedBy(CONFIRMATION_LENGTH)), MAX_TRIALS, objective == null ? "" : ", objective " + objective));
         while (!search.isDone()) {
             double rate = search.nextRate();
             if (phase > 1) {
@@ -68,13 +70,17 @@ final class RateSearchRunner {
                 pacer.sleepUntil(pacer.now() + Math.max(MIN_SETTLE.toNanos(), trialTime.toNanos()));
                 settle(worker, phase, rate, trialTime);
             }
+            // A confirmation holds the rate longer, to meet the stalls a short trial misses (GC, page-cache
+            // writeback, segment rolls).
+            Duration hold = search.nextStage() == MaxRateSearch.Stage.CONFIRM
+                    ? trialTime.multipliedBy(CONFIRMATION_LENGTH) : trialTime;
             long start = worker.beginPhase(phase + 1);
-            pacer.sleepUntil(start + trialTime.toNanos());
+            BacklogFloor floor = holdWatchingBacklog(worker, start, hold);
             worker.beginPhase(phase + 2);
-            PhaseStats settled = worker.phaseStats(phase);
             PhaseStats held = worker.phaseStats(phase + 1);
             Trial trial = new Trial(rate, held.durationNanos(0) / 1e9, held.snapshot().messagesSent(),
-                    held.scheduleDebt(), settled.backlog(), held.backlog(),
+                    held.scheduleDebt(), floor.first(), floor.last(),
+                    held.snapshot().histogram(LatencyMetric.PUBLISH_DELAY_LATENCY).getValueAtPercentile(99),
                     objective == null ? null : held.snapshot().histogram(objective.metricOr(primary)));
             TrialJudge.Verdict verdict = judge.judge(trial);
             console.line(String.format(Locale.ROOT, "Search    %3d: %-7s %,12.0f msg/s -> pub %,.0f msg/s, debt %,d, "
@@ -93,6 +99,32 @@ final class RateSearchRunner {
         settle(worker, phase, found, trialTime);
         return new Outcome(new RateSearchResult(found, objective == null ? null : objective.toString(), search.log()),
                 phase);
+    }
+
+    /** The lowest backlog in the first and in the last fifth of a trial. */
+    private record BacklogFloor(long first, long last) {
+    }
+
+    /** Holds the rate until {@code start + hold}, sampling the backlog every {@link #POLL_NANOS}. */
+    private BacklogFloor holdWatchingBacklog(Worker worker, long start, Duration hold) {
+        long end = start + hold.toNanos();
+        long window = hold.toNanos() / 5;
+        long first = Long.MAX_VALUE;
+        long last = Long.MAX_VALUE;
+        while (true) {
+            long now = pacer.now();
+            long backlog = worker.backlog();
+            if (now - start <= window) {
+                first = Math.min(first, backlog);
+            }
+            if (now >= end - window) {
+                last = Math.min(last, backlog);
+            }
+            if (now >= end) {
+                return new BacklogFloor(first == Long.MAX_VALUE ? backlog : first, last);
+            }
+            pacer.sleepUntil(Math.min(end, now + POLL_NANOS));
+        }
     }
 
     /**

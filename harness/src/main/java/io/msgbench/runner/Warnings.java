@@ -72,7 +72,7 @@ final class Warnings {
             out.add(where + "generator behind schedule, " + r.scheduleDebt() + " messages due but unsent at its end");
         }
         long delayP99 = r.latency(LatencyMetric.PUBLISH_DELAY_LATENCY).getValueAtPercentile(99);
-        if (delayP99 > HealthyRunAllowance.publishDelayP99Nanos()) {
+        if (delayP99 > HealthyRunAllowance.publishDelayLimitNanos()) {
             out.add(String.format(Locale.ROOT, "%sgenerator behind schedule, publish delay p99 %.1f ms", where,
                     delayP99 / 1e6));
         }

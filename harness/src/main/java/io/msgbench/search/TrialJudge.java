@@ -4,7 +4,8 @@ import io.msgbench.metrics.HealthyRunAllowance;
 import java.util.Locale;
 
 /**
- * Decides whether a trial's rate was sustained: the schedule kept (the generator was not behind), the
+ * Decides whether a trial's rate was sustained: the schedule kept (no debt at the end beyond a stall's
+ * worth, and the publish delay's p99 within the same allowance, so a stall mid-trial counts too), the
  * consumers kept up (the backlog did not grow), and the latency objective met when there is one. The
  * acknowledged count is no criterion: right after a trial, up to a publish latency's worth of its sends
  * are still in flight, and they count in the backlog (sent, not received) instead.
@@ -31,6 +32,10 @@ public final class TrialJudge {
         if (t.debtAtEnd() > debtAllowed) {
             return new Verdict(false, String.format(Locale.ROOT, "generator behind: %,d messages due and unsent at "
                     + "the end (allowed %,d)", t.debtAtEnd(), debtAllowed));
+        }
+        if (t.publishDelayP999Nanos() > HealthyRunAllowance.publishDelayLimitNanos()) {
+            return new Verdict(false, String.format(Locale.ROOT, "generator behind: publish delay p99.9 %.1f ms (allowed "
+                    + "%.0f ms)", t.publishDelayP999Nanos() / 1e6, HealthyRunAllowance.publishDelayLimitNanos() / 1e6));
         }
         long growthAllowed = HealthyRunAllowance.backlogGrowth(rate, t.seconds());
         if (t.backlogGrowth() > growthAllowed) {

@@ -13,25 +13,32 @@ class TrialJudgeTest {
 
     @Test
     void keptScheduleAndFlatBacklogAreSustained() {
-        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 3, 40, 90, null)).sustained()).isTrue();
+        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 3, 40, 90, 0, null)).sustained()).isTrue();
     }
 
     @Test
     void debtBeyondTheGraceIsAGeneratorBehind() {
         // grace: 1 + 10,000 × 0.05 = 501
-        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 501, 0, 0, null)).sustained()).isTrue();
-        TrialJudge.Verdict v = plain.judge(new Trial(10_000, 5, 50_000, 502, 0, 0, null));
+        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 501, 0, 0, 0, null)).sustained()).isTrue();
+        TrialJudge.Verdict v = plain.judge(new Trial(10_000, 5, 50_000, 502, 0, 0, 0, null));
         assertThat(v.sustained()).isFalse();
         assertThat(v.reason()).isEqualTo("generator behind: 502 messages due and unsent at the end (allowed 501)");
     }
 
     @Test
+    void aStallMidTrialShowsInThePublishDelayEvenWhenTheDebtWasPaid() {
+        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 0, 0, 50 * MS, null)).sustained()).isTrue();
+        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 0, 0, 50 * MS + 1, null)).reason())
+                .isEqualTo("generator behind: publish delay p99.9 50.0 ms (allowed 50 ms)");
+    }
+
+    @Test
     void aGrowingBacklogIsConsumersBehind() {
         // allowed: 1 + 10,000 × (0.05 + 0.01 × 5) = 1,001
-        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 100, 1_101, null)).sustained()).isTrue();
-        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 100, 1_102, null)).reason())
+        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 100, 1_101, 0, null)).sustained()).isTrue();
+        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 100, 1_102, 0, null)).reason())
                 .isEqualTo("consumers behind: backlog grew by 1,002 (allowed 1,001)");
-        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 90_000, 10, null)).sustained()).isTrue(); // shrinking
+        assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 90_000, 10, 0, null)).sustained()).isTrue(); // shrinking
     }
 
     @Test
@@ -40,12 +47,12 @@ class TrialJudgeTest {
         Histogram h = new Histogram(3);
         h.recordValueWithCount(10 * MS, 990);
         h.recordValueWithCount(60 * MS, 10);
-        assertThat(judge.judge(new Trial(200, 5, 1_000, 0, 0, 0, h)).sustained()).isTrue();
+        assertThat(judge.judge(new Trial(200, 5, 1_000, 0, 0, 0, 0, h)).sustained()).isTrue();
         h.recordValueWithCount(60 * MS, 10);
-        assertThat(judge.judge(new Trial(200, 5, 1_000, 0, 0, 0, h)).reason()).startsWith("objective p99<50ms missed: 60.0");
+        assertThat(judge.judge(new Trial(200, 5, 1_000, 0, 0, 0, 0, h)).reason()).startsWith("objective p99<50ms missed: 60.0");
         Histogram fast = new Histogram(3);
         fast.recordValueWithCount(MS, 980);
-        assertThat(judge.judge(new Trial(200, 5, 1_000, 0, 0, 20, fast)).reason())
+        assertThat(judge.judge(new Trial(200, 5, 1_000, 0, 0, 20, 0, fast)).reason())
                 .isEqualTo("objective p99<50ms not shown: 20 of 1,000 messages not received at the end");
     }
 
