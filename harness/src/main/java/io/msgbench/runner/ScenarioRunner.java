@@ -32,6 +32,8 @@ import java.util.Map;
 final class ScenarioRunner {
     static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /** The first warmup iteration ramps the rate up in this many steps. */
+    static final int RAMP_STEPS = 10;
 
     private final Pacer pacer;
     private final ConsoleReporter console;
@@ -98,7 +100,12 @@ final class ScenarioRunner {
             boundary = worker.beginPhase(firstMeasured);
         } else {
             firstMeasured = it.warmupIterations() + 1 + (backlogTest ? 1 : 0);
-            boundary = worker.startLoad(w.producerRate(), senderThreads);
+            boolean ramp = it.warmupIterations() > 0;
+            boundary = worker.startLoad(ramp ? w.producerRate() / RAMP_STEPS : w.producerRate(), senderThreads);
+            if (ramp) {
+                console.line("# Warmup 1 ramps the rate up in " + RAMP_STEPS + " steps of " + 100 / RAMP_STEPS
+                        + " %, so that cold JVMs and broker do not start the run with a debt near capacity");
+            }
         }
         int lastPhase = firstMeasured + it.measurementIterations() - 1;
         for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
@@ -115,6 +122,8 @@ final class ScenarioRunner {
                     // As OMB: the producers go on until the backlog drained, bounded by the drain timeout.
                     backlog.awaitDrain(worker, pacer.now() + it.timeout().toNanos());
                 }
+            } else if (phase == 1 && warmup && !searching) {
+                rampUp(worker, boundary, end, w.producerRate());
             } else {
                 pacer.sleepUntil(end);
             }
@@ -135,6 +144,20 @@ final class ScenarioRunner {
         }
         return new ForkResult(info, warmup, measurement, drain, probeNanos, searched,
                 backlog == null ? null : backlog.result());
+    }
+
+    /**
+     * The first warmup iteration raises the rate from 1/{@link #RAMP_STEPS} to the full rate in equal steps
+     * (owed messages kept: the corrected latencies of the warmup see any lateness), the last step a
+     * {@link #RAMP_STEPS}th of the iteration before its end.
+     */
+    private void rampUp(Worker worker, long start, long end, double rate) {
+        long step = (end - start) / RAMP_STEPS;
+        for (int k = 2; k <= RAMP_STEPS; k++) {
+            pacer.sleepUntil(start + (k - 1) * step);
+            worker.adjustRate(rate * k / RAMP_STEPS, Worker.OwedMessages.SEND);
+        }
+        pacer.sleepUntil(end);
     }
 
     /** 1-based index among the iterations of its kind. */
