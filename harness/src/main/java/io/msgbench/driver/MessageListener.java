@@ -1,6 +1,9 @@
 package io.msgbench.driver;
 
-/** Delivery of received messages; called from the consumer's own poll thread. */
+/**
+ * Delivery of received messages; called from the consumer's own poll thread, one call at a time per
+ * consumer (the harness's per-consumer verification relies on it and takes no lock).
+ */
 public interface MessageListener {
     /**
      * One received message.
