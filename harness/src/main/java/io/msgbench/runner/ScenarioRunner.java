@@ -60,7 +60,7 @@ final class ScenarioRunner {
         int phases = searching ? RateSearchRunner.phases() + it.measurementIterations()
                 : it.phases() + (backlogTest ? 1 : 0);
         WorkerInfo info = worker.initialize(new WorkerSetup(scenario.driver(), bootstrapServers, commonClientConfig,
-                scenario.producer(), scenario.consumer(), scenario.topic(), (short) 1, phases));
+                scenario.producer(), scenario.consumer(), topicConfig(scenario), (short) 1, phases));
         console.clientConfig(info);
 
         List<String> topics = topicNames(namePrefix, w);
@@ -158,6 +158,22 @@ final class ScenarioRunner {
             worker.adjustRate(rate * k / RAMP_STEPS, Worker.OwedMessages.SEND);
         }
         pacer.sleepUntil(end);
+    }
+
+    /**
+     * The scenario's topic configuration; for a backlog test with room for the backlog: size-based
+     * retention (the embedded broker keeps 1 GiB per partition) must not delete messages that wait.
+     */
+    static Map<String, String> topicConfig(Scenario scenario) {
+        WorkloadSpec w = scenario.workload();
+        if (!w.isBacklogTest() || scenario.topic().containsKey("retention.bytes")) {
+            return scenario.topic();
+        }
+        Map<String, String> config = new java.util.LinkedHashMap<>(scenario.topic());
+        double perPartition = (double) w.backlogMessages() / Math.max(1, w.subscriptionsPerTopic()) * w.messageSize()
+                / (w.topics() * w.partitionsPerTopic());
+        config.put("retention.bytes", Long.toString(Math.max(1L << 30, (long) (2 * perPartition))));
+        return config;
     }
 
     /** 1-based index among the iterations of its kind. */
