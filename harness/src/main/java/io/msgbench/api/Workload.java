@@ -76,4 +76,11 @@ public @interface Workload {
      * drained means at most max(1,000, (1 − ratio) × backlog) messages left, as in OMB. Default 1.0.
      */
     double backlogDrainRatio() default 1.0;
+
+    /**
+     * A file whose bytes are the message content, as OMB's {@code payloadFile} (relative to the working
+     * directory); its size must be {@link #messageSize()}. The first 32 bytes carry msgbench's stamp.
+     * Default: none (zeros, or the randomized pool).
+     */
+    String payloadFile() default "";
 }

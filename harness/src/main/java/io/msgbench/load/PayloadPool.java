@@ -41,7 +41,7 @@ public final class PayloadPool {
         return new PayloadPool(buffers, seed);
     }
 
-    /** A pool of exactly this buffer (for tests). */
+    /** A pool of exactly this buffer (a payload file's content, or a test's). */
     public static PayloadPool of(byte[] buffer) {
         return new PayloadPool(new byte[][] {buffer}, 0);
     }

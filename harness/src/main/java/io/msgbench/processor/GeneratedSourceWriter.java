@@ -87,7 +87,8 @@ final class GeneratedSourceWriter {
                 .append(w.useRandomizedPayloads()).append(", ").append(JavaLiterals.decimal(w.randomBytesRatio()))
                 .append(", ").append(w.randomizedPayloadPoolSize()).append(", ")
                 .append(JavaLiterals.decimal(w.consumerBacklogSizeGB())).append(", ")
-                .append(JavaLiterals.decimal(w.backlogDrainRatio())).append("),\n");
+                .append(JavaLiterals.decimal(w.backlogDrainRatio())).append(", ")
+                .append(JavaLiterals.string(w.payloadFile())).append("),\n");
         s.append("                params,\n");
         s.append("                new ").append(IterationOverrides.class.getCanonicalName()).append('(')
                 .append(JavaLiterals.integer(i.warmupIterations())).append(", ")

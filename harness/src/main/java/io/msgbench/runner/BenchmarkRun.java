@@ -120,7 +120,7 @@ final class BenchmarkRun {
         try (Worker worker = fork == 0 ? InProcessWorker.create() : launchFork(scenario, fork)) {
             activeWorker.set(worker);
             try {
-                return runner.run(scenario, worker, broker.bootstrapServers(), Map.of(), prefix, firstProducerId,
+                return runner.run(scenario, worker, broker.bootstrapServers(), scenario.common(), prefix, firstProducerId,
                         settings.senderThreads());
             } catch (RuntimeException e) {
                 if (fork != 0) {

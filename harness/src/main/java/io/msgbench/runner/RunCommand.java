@@ -5,6 +5,9 @@ import io.msgbench.broker.EmbeddedBrokerOptions;
 import io.msgbench.broker.EmbeddedKafkaBroker;
 import io.msgbench.broker.ExternalKafkaCluster;
 import io.msgbench.driver.DriverRegistry;
+import io.msgbench.omb.OmbDriver;
+import io.msgbench.omb.OmbPlanner;
+import io.msgbench.omb.OmbWorkload;
 import io.msgbench.report.ResultFiles;
 import io.msgbench.scenario.BenchmarkDefinition;
 import io.msgbench.scenario.BenchmarkIndex;
@@ -124,6 +127,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Use this Kafka cluster instead of starting the embedded broker.")
     String bootstrap;
 
+    @Option(names = "--embedded", description = "Run on the embedded broker even when OMB driver files name a cluster.")
+    boolean embedded;
+
+    @Option(names = "--workload", paramLabel = "file.yaml", split = ",",
+            description = "OMB workload files to run (instead of benchmark classes), with the --drivers; "
+                    + "comma-separated, repeatable. testDurationMinutes and warmupDurationMinutes give -i 1 -r and "
+                    + "-wi 1 -w, which the options override.")
+    List<Path> workloads = new ArrayList<>();
+
+    @Option(names = {"-d", "--drivers"}, paramLabel = "file.yaml", split = ",",
+            description = "OMB driver files: each workload runs with each driver; comma-separated, repeatable.")
+    List<Path> drivers = new ArrayList<>();
+
     @Option(names = {"-l", "--list"}, description = "List the matching benchmarks and exit.")
     boolean list;
 
@@ -155,6 +171,12 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UserError("-t must be at least 1, was " + threads);
         }
+        if (embedded && bootstrap != null) {
+            throw new UserError("--embedded and --bootstrap exclude each other: choose one cluster");
+        }
+        if (!workloads.isEmpty() || !drivers.isEmpty()) {
+            return runOmbFiles();
+        }
         BenchmarkIndex index = BenchmarkIndex.load(Thread.currentThread().getContextClassLoader());
         List<Pattern> excluded = excludes.stream().map(Pattern::compile).toList();
         List<BenchmarkDefinition> benchmarks = index.matching(includes).stream()
@@ -174,14 +196,63 @@ final class RunCommand implements Callable<Integer> {
             listBenchmarks(benchmarks);
             return 0;
         }
+        List<Scenario> scenarios = new ScenarioPlanner(DriverRegistry.load()).plan(benchmarks, parseParams(params),
+                iterationOverrides());
+        return run(scenarios, List.of(), null);
+    }
+
+    private IterationOverrides iterationOverrides() {
+        return new IterationOverrides(warmupIterations, warmupTime, measurementIterations, measurementTime, forks,
+                timeout);
+    }
+
+    /** {@code --workload W.yaml --drivers D.yaml}: OMB's files, every workload with every driver. */
+    private int runOmbFiles() throws IOException {
+        if (workloads.isEmpty() || drivers.isEmpty()) {
+            throw new UserError("OMB files run as --workload W.yaml --drivers D.yaml: both are needed");
+        }
+        if (!includes.isEmpty() || !params.isEmpty()) {
+            throw new UserError("--workload runs OMB files; benchmark regexps and -p apply to benchmark classes: "
+                    + "run those separately");
+        }
+        List<String> warnings = new ArrayList<>();
+        DriverRegistry registry = DriverRegistry.load();
+        List<OmbWorkload> ws = workloads.stream().map(f -> OmbWorkload.read(f, warnings::add)).toList();
+        List<OmbDriver> ds = drivers.stream().map(f -> OmbDriver.read(f, registry, warnings::add)).toList();
+        List<String> named = ds.stream().map(OmbDriver::bootstrapServers).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        String fileCluster = null;
+        if (bootstrap == null && !embedded && !named.isEmpty()) {
+            if (named.size() > 1 || named.size() < ds.size()) {
+                throw new UserError("The driver files name different clusters (" + named + "); a run uses one: "
+                        + "give --bootstrap host:port or --embedded");
+            }
+            fileCluster = named.get(0);
+        }
+        if (bootstrap != null || fileCluster != null) {
+            if (!named.isEmpty() && bootstrap != null) {
+                warnings.add("--bootstrap " + bootstrap + " wins over the driver files' bootstrap.servers " + named);
+            }
+        } else {
+            short largest = ds.stream().map(OmbDriver::replicationFactor).max(Short::compare).orElse((short) 1);
+            if (largest > 1) {
+                throw new UserError("Driver file(s) ask for replicationFactor " + largest + ", but the embedded broker "
+                        + "is a single node so far; give --bootstrap host:port of a cluster with enough brokers");
+            }
+        }
+        return run(OmbPlanner.plan(ws, ds, iterationOverrides()), warnings, fileCluster);
+    }
+
+    /**
+     * Runs the planned scenarios on one cluster: {@code --bootstrap}, else {@code fileCluster} (an OMB driver
+     * file's), else the embedded broker.
+     */
+    private int run(List<Scenario> scenarios, List<String> warnings, String fileCluster) throws IOException {
         for (String format : resultFormats) {
             if (!format.equalsIgnoreCase("json")) {
                 throw new UserError("Result format '" + format + "' is not supported yet; supported: json");
             }
         }
-        List<Scenario> scenarios = new ScenarioPlanner(DriverRegistry.load()).plan(benchmarks, parseParams(params),
-                new IterationOverrides(warmupIterations, warmupTime, measurementIterations, measurementTime, forks,
-                        timeout));
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
@@ -190,7 +261,8 @@ final class RunCommand implements Callable<Integer> {
             ConsoleReporter console = new ConsoleReporter(out);
             environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))
                     .forEach((variable, value) -> console.line("# From the environment: " + variable + "=" + value));
-            return new BenchmarkRun(console, files, settings).execute(scenarios, () -> connect(console));
+            warnings.forEach(w -> console.line("# WARNING: " + w));
+            return new BenchmarkRun(console, files, settings).execute(scenarios, () -> connect(console, fileCluster));
         }
     }
 
@@ -222,10 +294,18 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private BrokerHandle connect(ConsoleReporter console) {
+    private BrokerHandle connect(ConsoleReporter console, String fileCluster) {
         if (bootstrap != null) {
             console.line("# Cluster: external, " + bootstrap);
             return ExternalKafkaCluster.connect(bootstrap, Duration.ofSeconds(30));
+        }
+        if (fileCluster != null) {
+            console.line("# Cluster: external, " + fileCluster + " (the driver file's bootstrap.servers)");
+            try {
+                return ExternalKafkaCluster.connect(fileCluster, Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                throw new UserError(e.getMessage() + "; --embedded runs on the embedded broker instead");
+            }
         }
         long start = System.nanoTime();
         EmbeddedKafkaBroker b = EmbeddedKafkaBroker.start(EmbeddedBrokerOptions.defaults());

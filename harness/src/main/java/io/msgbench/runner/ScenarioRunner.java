@@ -8,6 +8,7 @@ import io.msgbench.report.IterationResult;
 import io.msgbench.report.RateSearchResult;
 import io.msgbench.report.ScenarioResult;
 import io.msgbench.scenario.IterationSettings;
+import io.msgbench.scenario.PayloadFiles;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.WorkloadSpec;
 import io.msgbench.worker.PhaseStats;
@@ -60,7 +61,8 @@ final class ScenarioRunner {
         int phases = searching ? RateSearchRunner.phases() + it.measurementIterations()
                 : it.phases() + (backlogTest ? 1 : 0);
         WorkerInfo info = worker.initialize(new WorkerSetup(scenario.driver(), bootstrapServers, commonClientConfig,
-                scenario.producer(), scenario.consumer(), topicConfig(scenario), (short) 1, phases));
+                scenario.producer(), scenario.consumer(), topicConfig(scenario), scenario.replicationFactor(),
+                phases));
         console.clientConfig(info);
 
         List<String> topics = topicNames(namePrefix, w);
@@ -81,7 +83,8 @@ final class ScenarioRunner {
         }
         worker.createConsumers(consumers, ASSIGNMENT_TIMEOUT);
         worker.createProducers(producers, new MessageSpec(w.messageSize(), w.keyDistributor(),
-                w.useRandomizedPayloads(), w.randomBytesRatio(), w.randomizedPayloadPoolSize(), firstProducerId));
+                w.useRandomizedPayloads(), w.randomBytesRatio(), w.randomizedPayloadPoolSize(), firstProducerId,
+                w.payloadFile().isEmpty() ? null : PayloadFiles.read(w.payloadFile(), w.messageSize())));
         long probeNanos = worker.probe(PROBE_TIMEOUT);
 
         // Phases of the iterations: [warmup..., measurement...]; for a backlog test [warmup..., build,

@@ -77,7 +77,7 @@ public record BenchmarkDeclaration(String className, ClassShape shape, Workload 
                 workload.producersPerTopic(), workload.subscriptionsPerTopic(), workload.consumersPerSubscription(),
                 producerRate.max() ? WorkloadSpec.MAX_RATE : producerRate.value(), workload.keyDistributor(),
                 workload.useRandomizedPayloads(), workload.randomBytesRatio(), workload.randomizedPayloadPoolSize(),
-                workload.consumerBacklogSizeGB(), workload.backlogDrainRatio());
+                workload.consumerBacklogSizeGB(), workload.backlogDrainRatio(), workload.payloadFile());
         Map<String, List<String>> space = new LinkedHashMap<>();
         if (!producerRate.objective().isEmpty()) {
             space.put(ScenarioPlanner.OBJECTIVE, List.of(producerRate.objective()));

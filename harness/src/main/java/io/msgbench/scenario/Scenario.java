@@ -8,18 +8,21 @@ import java.util.Map;
  * settings, for how long. Immutable.
  *
  * @param params   the parameter values as the user sees them (for names and the JMH {@code params})
+ * @param common   settings for every client (OMB's commonConfig; empty for annotated benchmarks)
  * @param producer producer settings the parameters asked for (the driver adds its defaults)
  * @param consumer consumer settings the parameters asked for
  * @param topic    topic configuration the parameters asked for
+ * @param replicationFactor of the scenario's topics (OMB driver files set it; 1 otherwise)
  * @param space    the parameter space the scenario is a point of (for JMH's result order)
  * @param objective the latency objective of a maximum-rate search, or null
  */
 public record Scenario(BenchmarkDefinition benchmark, Map<String, String> params, String driver,
-                       WorkloadSpec workload, Map<String, String> producer, Map<String, String> consumer,
-                       Map<String, String> topic, IterationSettings iterations, ParameterSpace space,
+                       WorkloadSpec workload, Map<String, String> common, Map<String, String> producer, Map<String, String> consumer,
+                       Map<String, String> topic, short replicationFactor, IterationSettings iterations, ParameterSpace space,
                        io.msgbench.search.RateObjective objective) {
     public Scenario {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        common = Map.copyOf(common);
         producer = Map.copyOf(producer);
         consumer = Map.copyOf(consumer);
         topic = Map.copyOf(topic);

@@ -102,11 +102,19 @@ public final class ScenarioPlanner {
             throw new IllegalArgumentException(b.simpleName() + ": the backlog test (consumerBacklogSizeGB > 0) needs "
                     + "a fixed producerRate and at least one subscription");
         }
+        if (!workload.payloadFile().isEmpty() && !workload.useRandomizedPayloads()) {
+            try {
+                PayloadFiles.read(workload.payloadFile(), workload.messageSize()); // before any broker work
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(b.simpleName() + ": " + e.getMessage());
+            }
+        }
         if (objective != null && !workload.isMaxRate()) {
             throw new IllegalArgumentException(b.simpleName() + ": objective=" + objective + " applies to the "
                     + "maximum-rate search only (@ProducerRate(max = true) or producerRate=0), the rate here is "
                     + workload.producerRate() + " msg/s");
         }
-        return new Scenario(b, params, driverName, workload, producer, consumer, topic, iterations, space, objective);
+        return new Scenario(b, params, driverName, workload, Map.of(), producer, consumer, topic, (short) 1, iterations,
+                space, objective);
     }
 }

@@ -16,11 +16,14 @@ import java.util.Map;
  *
  * @param producerRate messages per second over all producers; {@link #MAX_RATE} (0, as OMB's
  *                     {@code producerRate: 0}) asks for the maximum-rate search
+ * @param payloadFile  a file whose bytes are the message content (its size must be messageSize; the
+ *                     stamp takes the first 32 bytes), or "" for msgbench's own content
  */
 public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, int producersPerTopic,
                            int subscriptionsPerTopic, int consumersPerSubscription, double producerRate,
                            KeyDistributor keyDistributor, boolean useRandomizedPayloads, double randomBytesRatio,
-                           int randomizedPayloadPoolSize, double consumerBacklogSizeGB, double backlogDrainRatio) {
+                           int randomizedPayloadPoolSize, double consumerBacklogSizeGB, double backlogDrainRatio,
+                           String payloadFile) {
 
     /** The rate that means "search the maximum sustainable rate". */
     public static final double MAX_RATE = 0;
@@ -37,6 +40,7 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
     public static final List<String> FIELDS = Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList();
 
     public WorkloadSpec {
+        payloadFile = payloadFile == null ? "" : payloadFile;
         BenchmarkRules.requireNone(BenchmarkRules.workload(topics, partitionsPerTopic, messageSize, producersPerTopic,
                 subscriptionsPerTopic, consumersPerSubscription, producerRate));
         BenchmarkRules.requireNone(BenchmarkRules.content(keyDistributor, useRandomizedPayloads, randomBytesRatio,
@@ -48,7 +52,7 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
                         int subscriptionsPerTopic, int consumersPerSubscription, double producerRate) {
         this(topics, partitionsPerTopic, messageSize, producersPerTopic, subscriptionsPerTopic, consumersPerSubscription,
                 producerRate, KeyDistributor.NO_KEY, DEFAULT_RANDOMIZED, DEFAULT_RANDOM_BYTES_RATIO, DEFAULT_POOL_SIZE,
-                0, DEFAULT_DRAIN_RATIO);
+                0, DEFAULT_DRAIN_RATIO, "");
     }
 
     /** True when {@code name} (or its OMB alias) is a workload field. */
@@ -85,6 +89,9 @@ public record WorkloadSpec(int topics, int partitionsPerTopic, int messageSize, 
         }
         if (current instanceof Double) {
             return Double.parseDouble(value);
+        }
+        if (current instanceof String) {
+            return value;
         }
         if (current instanceof Boolean) {
             if (!value.equals("true") && !value.equals("false")) {

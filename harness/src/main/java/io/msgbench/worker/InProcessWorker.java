@@ -128,6 +128,7 @@ public final class InProcessWorker implements Worker {
             PayloadPool payloads = messages.randomizedPayloads()
                     ? PayloadPool.randomized(messages.messageSize(), messages.randomBytesRatio(),
                             messages.payloadPoolSize(), seed)
+                    : messages.payload() != null ? PayloadPool.of(messages.payload().clone()) // stamped per producer
                     : PayloadPool.single(messages.messageSize(), seed);
             producers.add(new ScheduledProducer(spec.producerId(), spec.topic(), driver().createProducer(spec.topic()),
                     payloads, KeyDistribution.of(messages.keyDistributor(), seed), clock, ledger));

@@ -128,10 +128,17 @@ public interface Worker extends AutoCloseable {
     /**
      * What producers send: {@code messageSize} bytes, stamp included, keyed by {@code keyDistributor}; one
      * payload of random bytes, or a pool of {@code payloadPoolSize} payloads random for their first
-     * {@code randomBytesRatio} share. {@code seed} makes payloads and keys reproducible.
+     * {@code randomBytesRatio} share, or the given {@code payload} (a payload file's content; null for none).
+     * {@code seed} makes payloads and keys reproducible.
      */
     record MessageSpec(int messageSize, io.msgbench.api.KeyDistributor keyDistributor, boolean randomizedPayloads,
-                       double randomBytesRatio, int payloadPoolSize, long seed) {
+                       double randomBytesRatio, int payloadPoolSize, long seed, byte[] payload) {
+        public MessageSpec {
+            if (payload != null && payload.length != messageSize) {
+                throw new IllegalArgumentException("payload of " + payload.length + " bytes for messageSize "
+                        + messageSize);
+            }
+        }
     }
 
     /** One producer to create; ids are unique across the whole run. */

@@ -53,7 +53,7 @@ class MessageVerificationIT {
             worker.createTopics(List.of(topic), 1); // one partition: the held-back message arrives out of order
             worker.createConsumers(List.of(new ConsumerSpec(topic, prefix + "-s")), Duration.ofSeconds(60));
             worker.createProducers(List.of(new ProducerSpec(topic, 1)),
-                    new MessageSpec(64, KeyDistributor.NO_KEY, false, 0, 0, 1));
+                    new MessageSpec(64, KeyDistributor.NO_KEY, false, 0, 0, 1, null));
             worker.probe(Duration.ofSeconds(30));
 
             worker.startLoad(1_000, 1);

@@ -1,0 +1,58 @@
+package io.msgbench.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.testing.SharedKafkaBroker;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** OMB workload and driver files, run unchanged (the payload file is the repository's own). */
+@ExtendWith(SharedKafkaBroker.class)
+class OmbFilesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path RESOURCES = Path.of("src/test/resources/omb").toAbsolutePath();
+
+    @Test
+    void aVendorWorkloadRunsWithOneWarningNamingItsKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.json");
+        LatencyTestIT.Outcome o = LatencyTestIT.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
+                "-d", RESOURCES.resolve("kafka-single.yaml").toString(), "-wi", "0", "-i", "1", "-r", "2s", "-f", "0",
+                "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        assertThat(o.out().lines().filter(l -> l.startsWith("# WARNING:")))
+                .containsExactly("# WARNING: " + RESOURCES.resolve("vendor-workload.yaml")
+                        + ":14: unknown workload key 'vendorTopicTier' ignored");
+        JsonNode r = JSON.readTree(file.toFile()).get(0);
+        assertThat(r.get("benchmark").asText()).isEqualTo("omb.vendor-workload.endToEndLatencyCorrected");
+        assertThat(r.get("params").get("driver").asText()).isEqualTo("Kafka");
+        assertThat(r.get("params").get("driverConfig").asText()).isEqualTo("kafka-single");
+        assertThat(r.get("measurementTime").asText()).isEqualTo("2 s"); // -r wins over testDurationMinutes
+        assertThat(r.get("secondaryMetrics").get("publishRate").get("score").asDouble()).isBetween(475.0, 525.0);
+        assertThat(r.get("secondaryMetrics").get("messagesLost").get("score").asLong()).isZero();
+        assertThat(r.get("msgbench").get("configuration").get("workload").get("payloadFile").asText())
+                .isEqualTo(Path.of("..", "payload", "payload-1Kb.data").toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void aDriverFilesClusterThatDoesNotAnswerSaysSoAndSuggestsEmbedded(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        Path driver = Files.writeString(dir.resolve("kafka-remote.yaml"), Files.readString(
+                RESOURCES.resolve("kafka-single.yaml")) + "commonConfig: |\n  bootstrap.servers=127.0.0.1:" + port + "\n");
+        long start = System.nanoTime();
+        LatencyTestIT.Outcome o = LatencyTestIT.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
+                "-d", driver.toString(), "-wi", "0", "-i", "1", "-r", "1s", "-rff", dir.resolve("r.json").toString());
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err()).contains("127.0.0.1:" + port).contains("--embedded runs on the embedded broker instead");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+        assertThat(dir.resolve("r.json")).doesNotExist();
+    }
+}

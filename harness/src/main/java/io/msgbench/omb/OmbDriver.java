@@ -1,0 +1,108 @@
+package io.msgbench.omb;
+
+import io.msgbench.driver.DriverFactory;
+import io.msgbench.driver.DriverRegistry;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * An OMB driver file (reference/omb.md): which client, the replication factor, and the Java-properties
+ * blocks for topics, every client, producers and consumers. Properties are passed through as written;
+ * a property the client does not know gets one warning line (a typo would otherwise pass unnoticed).
+ *
+ * @param name   OMB's driver name (e.g. "Kafka"), the {@code driver} parameter of the results
+ * @param client the msgbench driver it maps to ({@code kafka})
+ */
+public record OmbDriver(Path file, String baseName, String name, String client, short replicationFactor,
+                        Map<String, String> topicConfig, Map<String, String> commonConfig,
+                        Map<String, String> producerConfig, Map<String, String> consumerConfig) {
+    static final Set<String> KEYS = Set.of("name", "driverClass", "replicationFactor", "topicConfig", "commonConfig",
+            "producerConfig", "consumerConfig", "reset");
+    /** OMB's driver classes that msgbench has a driver for, and the drivers' own names. */
+    static final Map<String, String> DRIVER_CLASSES = Map.of(
+            "io.openmessaging.benchmark.driver.kafka.KafkaBenchmarkDriver", "kafka");
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+
+    public OmbDriver {
+        topicConfig = Map.copyOf(topicConfig);
+        commonConfig = Map.copyOf(commonConfig);
+        producerConfig = Map.copyOf(producerConfig);
+        consumerConfig = Map.copyOf(consumerConfig);
+    }
+
+    /**
+     * @param warnings receives one line per unknown key or property
+     * @throws OmbFileException naming the file, line and key of the first unusable value
+     */
+    public static OmbDriver read(Path file, DriverRegistry drivers, Consumer<String> warnings) {
+        YamlFile y = YamlFile.read(file);
+        y.entries().forEach((key, e) -> {
+            if (!KEYS.contains(key)) {
+                warnings.accept(file + ":" + e.line() + ": unknown driver key '" + key + "' ignored");
+            }
+        });
+        String driverClass = y.text("driverClass", null);
+        if (driverClass == null) {
+            throw new OmbFileException(file + ": driverClass is missing; known: " + known(drivers));
+        }
+        String client = DRIVER_CLASSES.getOrDefault(driverClass, drivers.contains(driverClass) ? driverClass : null);
+        if (client == null || !drivers.contains(client)) {
+            throw y.error("driverClass", "no msgbench driver for " + driverClass + "; known: " + known(drivers));
+        }
+        long replication = y.integer("replicationFactor", 1);
+        if (replication < 1 || replication > Short.MAX_VALUE) {
+            throw y.error("replicationFactor", "must be at least 1, was " + replication);
+        }
+        DriverFactory factory = drivers.get(client);
+        Map<String, String> common = properties(y, "commonConfig");
+        Map<String, String> producer = properties(y, "producerConfig");
+        Map<String, String> consumer = properties(y, "consumerConfig");
+        warnUnknown(file, y, "commonConfig", common, factory, true, true, warnings);
+        warnUnknown(file, y, "producerConfig", producer, factory, true, false, warnings);
+        warnUnknown(file, y, "consumerConfig", consumer, factory, false, true, warnings);
+        String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return new OmbDriver(file, base, y.text("name", base), client, (short) replication,
+                properties(y, "topicConfig"), common, producer, consumer);
+    }
+
+    /** bootstrap.servers from commonConfig, or null. */
+    public String bootstrapServers() {
+        return commonConfig.get(BOOTSTRAP_SERVERS);
+    }
+
+    private static String known(DriverRegistry drivers) {
+        return DRIVER_CLASSES.keySet() + " (or a msgbench driver name, e.g. kafka)";
+    }
+
+    private static Map<String, String> properties(YamlFile y, String key) {
+        String text = y.text(key, "");
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw y.error(key, "not Java properties text: " + e.getMessage());
+        }
+        Map<String, String> out = new TreeMap<>();
+        p.stringPropertyNames().forEach(name -> out.put(name, p.getProperty(name).trim()));
+        return out;
+    }
+
+    private static void warnUnknown(Path file, YamlFile y, String block, Map<String, String> props, DriverFactory f,
+                                    boolean producer, boolean consumer, Consumer<String> warnings) {
+        for (String name : props.keySet()) {
+            boolean known = (producer && f.producerConfigNames().contains(name))
+                    || (consumer && f.consumerConfigNames().contains(name));
+            if (!known) {
+                warnings.accept(file + ":" + y.entries().get(block).line() + ": " + block + ": '" + name
+                        + "' is not a " + (producer && consumer ? "client" : producer ? "producer" : "consumer")
+                        + " setting of " + f.name() + " " + f.clientVersion() + "; passed through as written");
+            }
+        }
+    }
+}
