@@ -24,7 +24,7 @@ import org.apache.kafka.common.utils.Time;
  * The embedded broker's child JVM: formats storage, runs a combined broker+controller {@link KafkaRaftServer},
  * and lives only as long as its parent.
  *
- * <p>Arguments: {@code <broker-dir> <server.properties>}. The parent keeps this process's stdin open; EOF
+ * <p>Arguments: {@code <broker-dir> <server.properties> [cluster-id]} (the nodes of one cluster share the id). The parent keeps this process's stdin open; EOF
  * on stdin means the parent closed it or died (the kernel closes the pipe even on SIGKILL), and then this
  * process stops the server within {@value #SHUTDOWN_BOUND_MS} ms, deletes the broker directory and halts.
  * The parent's exit is watched as well, as a second signal. A failed start-up prints
@@ -48,21 +48,24 @@ public final class EmbeddedBrokerMain {
 
     private final Path brokerDir;
     private final Path config;
+    private final String clusterId;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaRaftServer server;
 
-    private EmbeddedBrokerMain(Path brokerDir, Path config) {
+    private EmbeddedBrokerMain(Path brokerDir, Path config, String clusterId) {
         this.brokerDir = brokerDir;
         this.config = config;
+        this.clusterId = clusterId;
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println(FAILED_PREFIX + "usage: EmbeddedBrokerMain <broker-dir> <server.properties>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println(FAILED_PREFIX + "usage: EmbeddedBrokerMain <broker-dir> <server.properties> [cluster-id]");
             System.exit(EXIT_STARTUP_FAILED);
         }
-        new EmbeddedBrokerMain(Paths.get(args[0]), Paths.get(args[1])).run();
+        new EmbeddedBrokerMain(Paths.get(args[0]), Paths.get(args[1]),
+                args.length == 3 ? args[2] : Uuid.randomUuid().toString()).run();
     }
 
     private void run() {
@@ -185,7 +188,7 @@ public final class EmbeddedBrokerMain {
     }
 
     private void format() {
-        String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"};
+        String[] args = {"format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"};
         long start = System.nanoTime();
         int rc = StorageTool.execute(args, System.out);
         if (rc != 0) {

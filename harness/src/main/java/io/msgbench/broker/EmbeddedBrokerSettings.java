@@ -42,13 +42,22 @@ final class EmbeddedBrokerSettings {
     private EmbeddedBrokerSettings() {
     }
 
-    /** Every broker setting for one start attempt, sorted by key. */
+    /** Every broker setting of a single node for one start attempt, sorted by key. */
     static Map<String, String> of(int port, int controllerPort, Path logDir, Map<String, String> overrides) {
+        return of(1, port, controllerPort, "1@127.0.0.1:" + controllerPort, logDir, overrides);
+    }
+
+    /**
+     * The settings of node {@code nodeId} of a cluster whose every node is broker and controller;
+     * {@code voters} lists all of them ({@code id@host:controllerPort,...}).
+     */
+    static Map<String, String> of(int nodeId, int port, int controllerPort, String voters, Path logDir,
+                                  Map<String, String> overrides) {
         Map<String, String> all = new TreeMap<>(TUNING);
         all.putAll(overrides);
         all.put("process.roles", "broker,controller");
-        all.put("node.id", "1");
-        all.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        all.put("node.id", Integer.toString(nodeId));
+        all.put("controller.quorum.voters", voters);
         all.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         all.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         all.put("controller.listener.names", "CONTROLLER");

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,13 +118,19 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         for (int attempt = 1; ; attempt++) {
             EmbeddedKafkaBroker broker;
             try {
-                broker = launch(directory, options, freePort);
+                int port = freePort.getAsInt();
+                int controllerPort = freePort.getAsInt();
+                while (controllerPort == port) {
+                    controllerPort = freePort.getAsInt();
+                }
+                broker = launch(directory, options, 1, port, controllerPort, "1@" + LOOPBACK + ":" + controllerPort,
+                        Uuid.randomUuid().toString());
             } catch (RuntimeException | Error e) {
                 OwnedTempDirectories.deleteRecursively(directory);
                 throw e;
             }
             try {
-                broker.awaitReady(deadline, timeout);
+                broker.awaitReady(deadline, timeout, 1);
                 broker.startDuration = Duration.ofNanos(System.nanoTime() - startNanos);
                 LOG.info("Embedded Kafka broker {} ready at {} in {} ms (directory {})", broker.version(),
                         broker.bootstrapServers(), broker.startDuration.toMillis(), directory);
@@ -147,15 +154,72 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         }
     }
 
-    /** Writes the settings for new ports and starts the child JVM. */
-    private static EmbeddedKafkaBroker launch(Path directory, EmbeddedBrokerOptions options, IntSupplier freePort) {
-        int port = freePort.getAsInt();
-        int controllerPort = freePort.getAsInt();
-        while (controllerPort == port) {
-            controllerPort = freePort.getAsInt();
+    /**
+     * Starts a cluster of {@code nodes} brokers on loopback, each a child JVM that is broker and controller
+     * (all of them voters): for replicated topics (OMB's driver files ask for replication 3). All share this
+     * machine: a functional cluster, not a capacity figure. One node is {@link #start}.
+     */
+    public static EmbeddedKafkaCluster startCluster(EmbeddedBrokerOptions options, int nodes) {
+        if (nodes < 2) {
+            throw new IllegalArgumentException("a cluster has at least 2 nodes, was " + nodes);
         }
-        Map<String, String> brokerSettings = EmbeddedBrokerSettings.of(
-                port, controllerPort, directory.resolve("data"), options.brokerProperties());
+        long startNanos = System.nanoTime();
+        for (Path stale : OwnedTempDirectories.sweepStale(OwnedTempDirectories.root())) {
+            LOG.info("Deleted {}, left behind by a process that no longer runs", stale);
+        }
+        long deadline = startNanos + options.startTimeout().multipliedBy(2).toNanos();
+        String timeout = Messages.duration(options.startTimeout().multipliedBy(2));
+        for (int attempt = 1; ; attempt++) {
+            List<EmbeddedKafkaBroker> launched = new ArrayList<>();
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
+            int[] ports = new int[2 * nodes];
+            for (int i = 0; i < ports.length; i++) {
+                do {
+                    ports[i] = freeLoopbackPort();
+                } while (!taken.add(ports[i]));
+            }
+            StringBuilder voters = new StringBuilder();
+            for (int n = 1; n <= nodes; n++) {
+                voters.append(n == 1 ? "" : ",").append(n).append('@').append(LOOPBACK).append(':')
+                        .append(ports[2 * n - 1]);
+            }
+            String clusterId = Uuid.randomUuid().toString();
+            try {
+                for (int n = 1; n <= nodes; n++) {
+                    launched.add(launch(OwnedTempDirectories.create("broker"), options, n, ports[2 * n - 2],
+                            ports[2 * n - 1], voters.toString(), clusterId));
+                }
+                for (EmbeddedKafkaBroker node : launched) {
+                    node.awaitReady(deadline, timeout, nodes);
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+                LOG.info("Embedded Kafka cluster of {} nodes ready in {} ms", nodes, took.toMillis());
+                return new EmbeddedKafkaCluster(launched, took);
+            } catch (StartFailure failure) {
+                launched.forEach(EmbeddedKafkaBroker::abandon); // the logs stay for reading
+                if (failure.portTaken && attempt < MAX_ATTEMPTS) {
+                    LOG.info("Embedded cluster port taken meanwhile ({}); retrying with other ports", failure.getMessage());
+                    continue;
+                }
+                throw new BrokerUnavailableException("Embedded Kafka cluster of " + nodes + " nodes did not start: "
+                        + failure.getMessage() + "; see " + launched.stream().map(n -> n.log.toString())
+                        .collect(Collectors.joining(", ")));
+            } catch (InterruptedException e) {
+                launched.forEach(EmbeddedKafkaBroker::close);
+                Thread.currentThread().interrupt();
+                throw new BrokerUnavailableException("Embedded Kafka cluster start interrupted");
+            } catch (RuntimeException | Error e) {
+                launched.forEach(EmbeddedKafkaBroker::close);
+                throw e;
+            }
+        }
+    }
+
+    /** Writes the settings of one node and starts its child JVM. */
+    private static EmbeddedKafkaBroker launch(Path directory, EmbeddedBrokerOptions options, int nodeId, int port,
+                                              int controllerPort, String voters, String clusterId) {
+        Map<String, String> brokerSettings = EmbeddedBrokerSettings.of(nodeId,
+                port, controllerPort, voters, directory.resolve("data"), options.brokerProperties());
         EmbeddedBrokerSettings.write(brokerSettings, directory.resolve("server.properties"));
         List<String> jvmOptions = jvmOptions(options);
         Map<String, String> settings = new TreeMap<>(brokerSettings);
@@ -169,6 +233,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         command.add(EmbeddedBrokerMain.class.getName());
         command.add(directory.toString());
         command.add(directory.resolve("server.properties").toString());
+        command.add(clusterId);
         File log = directory.resolve("broker.log").toFile();
         long logStart = log.length();
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -213,7 +278,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     }
 
     /** Ready = the listener accepts a TCP connection, then the broker lists itself and its topics over the admin API. */
-    private void awaitReady(long deadline, String timeout) throws StartFailure, InterruptedException {
+    private void awaitReady(long deadline, String timeout, int clusterNodes) throws StartFailure, InterruptedException {
         while (!portAccepts()) {
             checkProgress(deadline, timeout, "its port never opened");
             Thread.sleep(POLL_MS);
@@ -223,7 +288,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "msgbench-broker-readiness");
         Admin admin = Admin.create(config);
         try {
-            roundTrip(admin, a -> a.describeCluster().nodes(), nodes -> !nodes.isEmpty(), deadline, timeout);
+            roundTrip(admin, a -> a.describeCluster().nodes(), nodes -> nodes.size() >= clusterNodes, deadline, timeout);
             roundTrip(admin, a -> a.listTopics().names(), names -> true, deadline, timeout);
         } finally {
             // Not close(): it waits without bound for calls in flight, e.g. to a process that took our port.

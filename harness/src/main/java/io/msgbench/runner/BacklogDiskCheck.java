@@ -27,7 +27,7 @@ final class BacklogDiskCheck {
      * @return a note for the console when the space could not be checked (an external cluster)
      * @throws UserError when the broker's disk has too little room
      */
-    static Optional<String> require(WorkloadSpec w, BrokerHandle broker) {
+    static Optional<String> require(WorkloadSpec w, short replicationFactor, BrokerHandle broker) {
         if (!w.isBacklogTest()) {
             return Optional.empty();
         }
@@ -35,7 +35,7 @@ final class BacklogDiskCheck {
         if (dir.isEmpty()) {
             return Optional.of("# Backlog test: free disk space of the external cluster not checked");
         }
-        long needed = needed(w);
+        long needed = needed(w) * replicationFactor; // an embedded cluster keeps every replica on this disk
         long usable;
         try {
             usable = Files.getFileStore(dir.get()).getUsableSpace();

@@ -69,7 +69,7 @@ final class BenchmarkRun {
                 console.scenarioStart(s + 1, scenarios.size(), scenario);
                 List<ForkResult> forks = new ArrayList<>();
                 try {
-                    BacklogDiskCheck.require(scenario.workload(), broker).ifPresent(console::line);
+                    BacklogDiskCheck.require(scenario.workload(), scenario.replicationFactor(), broker).ifPresent(console::line);
                     int forkCount = scenario.iterations().forks();
                     for (int f = 0; f < Math.max(1, forkCount); f++) {
                         String prefix = "msgbench-" + runId + "-s" + (s + 1) + "-f" + (f + 1);

@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import io.msgbench.broker.BrokerHandle;
 import io.msgbench.broker.EmbeddedBrokerOptions;
 import io.msgbench.broker.EmbeddedKafkaBroker;
+import io.msgbench.broker.EmbeddedKafkaCluster;
 import io.msgbench.broker.ExternalKafkaCluster;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.omb.OmbDriver;
@@ -229,16 +230,8 @@ final class RunCommand implements Callable<Integer> {
             }
             fileCluster = named.get(0);
         }
-        if (bootstrap != null || fileCluster != null) {
-            if (!named.isEmpty() && bootstrap != null) {
-                warnings.add("--bootstrap " + bootstrap + " wins over the driver files' bootstrap.servers " + named);
-            }
-        } else {
-            short largest = ds.stream().map(OmbDriver::replicationFactor).max(Short::compare).orElse((short) 1);
-            if (largest > 1) {
-                throw new UserError("Driver file(s) ask for replicationFactor " + largest + ", but the embedded broker "
-                        + "is a single node so far; give --bootstrap host:port of a cluster with enough brokers");
-            }
+        if (!named.isEmpty() && bootstrap != null) {
+            warnings.add("--bootstrap " + bootstrap + " wins over the driver files' bootstrap.servers " + named);
         }
         return run(OmbPlanner.plan(ws, ds, iterationOverrides()), warnings, fileCluster);
     }
@@ -262,7 +255,9 @@ final class RunCommand implements Callable<Integer> {
             environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))
                     .forEach((variable, value) -> console.line("# From the environment: " + variable + "=" + value));
             warnings.forEach(w -> console.line("# WARNING: " + w));
-            return new BenchmarkRun(console, files, settings).execute(scenarios, () -> connect(console, fileCluster));
+            int brokers = scenarios.stream().mapToInt(Scenario::replicationFactor).max().orElse(1);
+            return new BenchmarkRun(console, files, settings).execute(scenarios,
+                    () -> connect(console, fileCluster, brokers));
         }
     }
 
@@ -294,7 +289,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private BrokerHandle connect(ConsoleReporter console, String fileCluster) {
+    /** @param brokers the embedded cluster's size: the largest replication factor of the plan (DESIGN §3) */
+    private BrokerHandle connect(ConsoleReporter console, String fileCluster, int brokers) {
         if (bootstrap != null) {
             console.line("# Cluster: external, " + bootstrap);
             return ExternalKafkaCluster.connect(bootstrap, Duration.ofSeconds(30));
@@ -308,6 +304,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
+        if (brokers > 1) {
+            EmbeddedKafkaCluster c = EmbeddedKafkaBroker.startCluster(EmbeddedBrokerOptions.defaults(), brokers);
+            console.line(String.format(java.util.Locale.ROOT, "# Cluster: embedded Kafka %s, %d brokers at %s, started "
+                    + "in %.1f s; %s", c.version(), c.size(), c.bootstrapServers(), (System.nanoTime() - start) / 1e9,
+                    EmbeddedKafkaCluster.SHARED_MACHINE_NOTE));
+            return c;
+        }
         EmbeddedKafkaBroker b = EmbeddedKafkaBroker.start(EmbeddedBrokerOptions.defaults());
         console.line(String.format(java.util.Locale.ROOT, "# Cluster: embedded Kafka %s at %s, started in %.1f s",
                 b.version(), b.bootstrapServers(), (System.nanoTime() - start) / 1e9));
