@@ -39,6 +39,29 @@ class OmbFilesIT {
                 .isEqualTo(Path.of("..", "payload", "payload-1Kb.data").toAbsolutePath().normalize().toString());
     }
 
+    /** The representative sample of scripts/omb-matrix.sh (DESIGN §7.2): shipped files, replication 3. */
+    @Test
+    void aShippedWorkloadRunsWithOmbsLatencyDriverOnAThreeBrokerEmbeddedCluster(@TempDir Path dir) throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path file = dir.resolve("r.json");
+        LatencyTestIT.Outcome o = LatencyTestIT.run("--workload",
+                repo.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(),
+                "-d", repo.resolve("drivers/kafka/kafka-latency.yaml").toString(), "--embedded",
+                "-wi", "0", "-i", "1", "-r", "2s", "-f", "0", "-rff", file.toString());
+        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        assertThat(o.out()).contains("# Cluster: embedded Kafka", "3 brokers at",
+                "all brokers share this machine: functional, not a capacity figure");
+        JsonNode r = JSON.readTree(file.toFile()).get(0);
+        assertThat(r.get("benchmark").asText()).isEqualTo("omb.1-topic-1-partition-1kb.endToEndLatencyCorrected");
+        assertThat(r.get("params").get("driverConfig").asText()).isEqualTo("kafka-latency");
+        JsonNode config = r.get("msgbench").get("configuration");
+        assertThat(config.get("broker").get("settings").get("msgbench.cluster.brokers").asText()).isEqualTo("3");
+        assertThat(config.get("topic").get("min.insync.replicas").asText()).isEqualTo("2");
+        assertThat(config.get("producer").get("batch.size").asText()).isEqualTo("131072");
+        assertThat(r.get("secondaryMetrics").get("messagesSent").get("score").asLong()).isPositive();
+        assertThat(r.get("secondaryMetrics").get("messagesLost").get("score").asLong()).isZero();
+    }
+
     @Test
     void aDriverFilesClusterThatDoesNotAnswerSaysSoAndSuggestsEmbedded(@TempDir Path dir) throws Exception {
         int port;
