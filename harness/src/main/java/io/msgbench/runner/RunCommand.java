@@ -212,9 +212,9 @@ final class RunCommand implements Callable<Integer> {
         if (workloads.isEmpty() || drivers.isEmpty()) {
             throw new UserError("OMB files run as --workload W.yaml --drivers D.yaml: both are needed");
         }
-        if (!includes.isEmpty() || !params.isEmpty()) {
-            throw new UserError("--workload runs OMB files; benchmark regexps and -p apply to benchmark classes: "
-                    + "run those separately");
+        if (!includes.isEmpty()) {
+            throw new UserError("--workload runs OMB files; benchmark regexps select benchmark classes: run those "
+                    + "separately");
         }
         List<String> warnings = new ArrayList<>();
         DriverRegistry registry = DriverRegistry.load();
@@ -233,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
         if (!named.isEmpty() && bootstrap != null) {
             warnings.add("--bootstrap " + bootstrap + " wins over the driver files' bootstrap.servers " + named);
         }
-        return run(OmbPlanner.plan(ws, ds, iterationOverrides()), warnings, fileCluster);
+        return run(OmbPlanner.plan(ws, ds, iterationOverrides(), parseParams(params)), warnings, fileCluster);
     }
 
     /**

@@ -241,6 +241,7 @@ public final class InProcessWorker implements Worker {
         long boundary = clock.epochNanos();
         ledger.advanceTo(phase);
         closePhase(previous, boundary);
+        phaseBacklog[previous] = backlog();
         phaseStart[phase] = boundary;
         return boundary;
     }
@@ -252,7 +253,6 @@ public final class InProcessWorker implements Worker {
             debt += p.scheduleDebt(boundary);
         }
         phaseDebt[phase] = debt;
-        phaseBacklog[phase] = backlog();
     }
 
     /** Growing across phases means the consumers (or the broker) fall behind. */
@@ -284,8 +284,12 @@ public final class InProcessWorker implements Worker {
     @Override
     public long stopLoad() {
         long end = clock.epochNanos();
-        closePhase(ledger.currentPhase(), end);
+        int last = ledger.currentPhase();
+        // Only the debt between reading the clock and stopping the senders: they may send what falls due
+        // meanwhile, so that window stays as short as possible.
+        closePhase(last, end);
         loops.forEach(loop -> loop.stopAt(end));
+        phaseBacklog[last] = backlog();
         if (!joinSenders(SENDER_STOP_TIMEOUT)) {
             throw new WorkerException("Sender threads did not finish the schedule within "
                     + SENDER_STOP_TIMEOUT.toSeconds() + " s after the load stopped");

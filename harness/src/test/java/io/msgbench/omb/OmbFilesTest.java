@@ -192,6 +192,29 @@ class OmbFilesTest {
     }
 
     @Test
+    void dashPSetsWorkloadFieldsAndClientSettingsOverTheFiles() throws IOException {
+        Path w = write("w.yaml", "topics: 1\npartitionsPerTopic: 1\nmessageSize: 100\nsubscriptionsPerTopic: 1\n"
+                + "consumerPerSubscription: 1\nproducersPerTopic: 1\nproducerRate: 100\nconsumerBacklogSizeGB: 10\n");
+        Path d = write("kafka-a.yaml", "name: Kafka\ndriverClass: kafka\nproducerConfig: |\n  linger.ms=1\n");
+        List<OmbWorkload> ws = List.of(OmbWorkload.read(w, warnings::add));
+        List<OmbDriver> ds = List.of(OmbDriver.read(d, KAFKA, warnings::add));
+        IterationOverrides none = new IterationOverrides(null, null, null, null, null, null);
+        List<Scenario> s = OmbPlanner.plan(ws, ds, none, java.util.Map.of("consumerBacklogSizeGB", List.of("0.05"),
+                "messageSize", List.of("100", "200"), "producer.linger.ms", List.of("7")));
+        assertThat(s).hasSize(2);
+        assertThat(s).allSatisfy(x -> {
+            assertThat(x.workload().consumerBacklogSizeGB()).isEqualTo(0.05);
+            assertThat(x.producer()).containsEntry("linger.ms", "7");
+        });
+        assertThat(s).extracting(x -> x.workload().messageSize()).containsExactly(100, 200);
+        assertThat(s.get(1).params()).containsEntry("messageSize", "200").containsEntry("driverConfig", "kafka-a");
+        assertThatThrownBy(() -> OmbPlanner.plan(ws, ds, none, java.util.Map.of("acks", List.of("1"))))
+                .hasMessageStartingWith("-p acks: on OMB files, -p sets workload fields");
+        assertThatThrownBy(() -> OmbPlanner.plan(ws, ds, none, java.util.Map.of("driver", List.of("x"))))
+                .hasMessageStartingWith("-p driver: on OMB files the driver files choose the client");
+    }
+
+    @Test
     void everyShippedWorkloadAndDriverFileReadsWithoutWarnings() throws IOException {
         List<Path> workloads;
         List<Path> drivers;
