@@ -6,6 +6,7 @@ import io.msgbench.broker.EmbeddedKafkaBroker;
 import io.msgbench.broker.EmbeddedKafkaCluster;
 import io.msgbench.broker.ExternalKafkaCluster;
 import io.msgbench.driver.DriverRegistry;
+import io.msgbench.omb.DriverFileLibrary;
 import io.msgbench.omb.OmbDriver;
 import io.msgbench.omb.OmbPlanner;
 import io.msgbench.omb.OmbWorkload;
@@ -197,9 +198,11 @@ final class RunCommand implements Callable<Integer> {
             listBenchmarks(benchmarks);
             return 0;
         }
-        List<Scenario> scenarios = new ScenarioPlanner(DriverRegistry.load()).plan(benchmarks, parseParams(params),
-                iterationOverrides());
-        return run(scenarios, List.of(), null);
+        List<String> warnings = new ArrayList<>();
+        DriverRegistry registry = DriverRegistry.load();
+        List<Scenario> scenarios = new ScenarioPlanner(registry, new DriverFileLibrary(registry, warnings::add))
+                .plan(benchmarks, parseParams(params), iterationOverrides());
+        return run(scenarios, warnings.stream().distinct().toList(), null);
     }
 
     private IterationOverrides iterationOverrides() {

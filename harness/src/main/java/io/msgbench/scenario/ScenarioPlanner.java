@@ -21,10 +21,19 @@ public final class ScenarioPlanner {
     /** The latency objective of the maximum-rate search, e.g. {@code p99<50ms}. */
     public static final String OBJECTIVE = "objective";
 
+    /** A driver file (OMB's format) whose settings the scenario starts from, e.g. {@code kafka-latency}. */
+    public static final String DRIVER_CONFIG = "driverConfig";
+
     private final DriverRegistry drivers;
+    private final DriverConfigFiles driverFiles;
 
     public ScenarioPlanner(DriverRegistry drivers) {
+        this(drivers, DriverConfigFiles.NONE);
+    }
+
+    public ScenarioPlanner(DriverRegistry drivers, DriverConfigFiles driverFiles) {
         this.drivers = drivers;
+        this.driverFiles = driverFiles;
     }
 
     /**
@@ -47,16 +56,37 @@ public final class ScenarioPlanner {
     Scenario resolve(BenchmarkDefinition b, Map<String, String> params, IterationSettings iterations,
                      ParameterSpace space) {
         String driverName = params.getOrDefault(CLIENT, DEFAULT_DRIVER);
-        DriverFactory driver = drivers.get(driverName);
-        WorkloadSpec workload = b.workload();
+        Map<String, String> common = new LinkedHashMap<>();
         Map<String, String> producer = new LinkedHashMap<>();
         Map<String, String> consumer = new LinkedHashMap<>();
         Map<String, String> topic = new LinkedHashMap<>();
+        short replication = 1;
+        if (params.containsKey(DRIVER_CONFIG)) {
+            DriverConfigFiles.DriverConfig file;
+            try {
+                file = driverFiles.load(params.get(DRIVER_CONFIG));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(b.simpleName() + ": " + e.getMessage());
+            }
+            if (params.containsKey(CLIENT) && !params.get(CLIENT).equals(file.client())) {
+                throw new IllegalArgumentException(b.simpleName() + ": client=" + params.get(CLIENT) + " but driverConfig="
+                        + params.get(DRIVER_CONFIG) + " is for " + file.client());
+            }
+            driverName = file.client();
+            replication = file.replicationFactor();
+            common.putAll(file.common());
+            common.remove("bootstrap.servers"); // an annotated benchmark's cluster is the run's (DESIGN §3)
+            producer.putAll(file.producer());
+            consumer.putAll(file.consumer());
+            topic.putAll(file.topic());
+        }
+        DriverFactory driver = drivers.get(driverName);
+        WorkloadSpec workload = b.workload();
         RateObjective objective = null;
         for (Map.Entry<String, String> p : params.entrySet()) {
             String name = p.getKey();
             String value = p.getValue();
-            if (name.equals(CLIENT)) {
+            if (name.equals(CLIENT) || name.equals(DRIVER_CONFIG)) {
                 continue;
             }
             if (name.equals(OBJECTIVE)) {
@@ -114,7 +144,7 @@ public final class ScenarioPlanner {
                     + "maximum-rate search only (@ProducerRate(max = true) or producerRate=0), the rate here is "
                     + workload.producerRate() + " msg/s");
         }
-        return new Scenario(b, params, driverName, workload, Map.of(), producer, consumer, topic, (short) 1, iterations,
+        return new Scenario(b, params, driverName, workload, common, producer, consumer, topic, replication, iterations,
                 space, objective);
     }
 }

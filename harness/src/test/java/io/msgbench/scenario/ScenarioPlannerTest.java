@@ -142,6 +142,31 @@ class ScenarioPlannerTest {
     }
 
     @Test
+    void driverConfigStartsFromTheFileAndTheParametersWin() {
+        DriverConfigFiles files = name -> switch (name) {
+            case "latency" -> new DriverConfigFiles.DriverConfig("test", (short) 3, Map.of("bootstrap.servers", "x:1",
+                    "security.protocol", "PLAINTEXT"), Map.of("acks", "all", "linger.ms", "1"),
+                    Map.of("auto.offset.reset", "earliest"), Map.of("min.insync.replicas", "2"));
+            default -> throw new IllegalArgumentException("driverConfig=" + name + ": no such file");
+        };
+        ScenarioPlanner withFiles = new ScenarioPlanner(DriverRegistry.of(new TestDriverFactory()), files);
+        List<Scenario> s = withFiles.plan(List.of(BenchmarkDefinition.of(Sample.class)),
+                Map.of("driverConfig", List.of("latency"), "linger.ms", List.of("7")), IterationOverrides.NONE);
+        Scenario first = s.get(0);
+        assertThat(first.params()).containsEntry("driverConfig", "latency");
+        assertThat(first.replicationFactor()).isEqualTo((short) 3);
+        assertThat(first.producer()).containsEntry("linger.ms", "7"); // the parameter wins over the file
+        assertThat(first.producer()).containsEntry("acks", s.get(0).params().get("acks")); // Sample's own acks wins too
+        assertThat(first.topic()).containsEntry("min.insync.replicas", "2");
+        assertThat(first.common()).containsEntry("security.protocol", "PLAINTEXT").doesNotContainKey("bootstrap.servers");
+        assertThatThrownBy(() -> withFiles.plan(List.of(BenchmarkDefinition.of(Sample.class)),
+                Map.of("driverConfig", List.of("nope")), IterationOverrides.NONE))
+                .hasMessageContaining("driverConfig=nope: no such file");
+        assertThatThrownBy(() -> plan(Map.of("driverConfig", List.of("latency"))))
+                .hasMessageContaining("no driver files available here");
+    }
+
+    @Test
     void producerRateZeroSearchesWithTheObjectiveGiven() {
         Scenario s = plan(Map.of("producerRate", List.of("0"), "objective", List.of("publishLatency.p99<5ms"))).get(0);
         assertThat(s.workload().isMaxRate()).isTrue();
