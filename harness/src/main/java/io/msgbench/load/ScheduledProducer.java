@@ -43,6 +43,7 @@ public final class ScheduledProducer implements SendListener {
     // Owned by the sender thread.
     private long scheduleIndex;
     private long nextSequence;
+    private long lastIntendedSent = Long.MIN_VALUE;
 
     /**
      * @param payloads the message buffers, at least {@link PayloadStamp#SIZE} bytes each; reused since
@@ -142,6 +143,7 @@ public final class ScheduledProducer implements SendListener {
         ledger.phase(phase).recordLatency(LatencyMetric.PUBLISH_DELAY_LATENCY, intended, sendTime);
         nextSequence = sequence + 1;
         phaseEnds[phase] = sequence + 1;
+        lastIntendedSent = intended;
         scheduleIndex++;
         issued.lazySet(sequence + 1);
         handle.send(key, payload, sequence, this);
@@ -173,6 +175,11 @@ public final class ScheduledProducer implements SendListener {
         long now = clock.epochNanos();
         PayloadStamp.write(payload, PayloadStamp.PROBE_PHASE, producerId, -1, now, now);
         handle.send(keys.next(), payload, -1, listener);
+    }
+
+    /** Intended time of the last message sent; read once the sender thread has stopped. */
+    public long lastIntendedSent() {
+        return lastIntendedSent;
     }
 
     /** Messages handed to the client so far. */

@@ -295,7 +295,14 @@ public final class InProcessWorker implements Worker {
                     + SENDER_STOP_TIMEOUT.toSeconds() + " s after the load stopped");
         }
         ledger.closeWindow();
-        return end;
+        // A sender on time may have sent messages falling due between reading the clock and seeing the
+        // stop: the phase then covered the schedule up to the last of them, and its length says so.
+        long covered = end;
+        for (ScheduledProducer p : producers) {
+            covered = Math.max(covered, p.lastIntendedSent());
+        }
+        phaseEnd[last] = covered;
+        return covered;
     }
 
     /** Waits for the sender threads; false if one is still alive after {@code timeout}. */
