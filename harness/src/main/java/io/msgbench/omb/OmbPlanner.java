@@ -1,6 +1,7 @@
 package io.msgbench.omb;
 
 import io.msgbench.scenario.BenchmarkDefinition;
+import io.msgbench.scenario.ClientSideSettings;
 import io.msgbench.scenario.ForkJvmArgs;
 import io.msgbench.scenario.IterationOverrides;
 import io.msgbench.scenario.IterationSettings;
@@ -68,13 +69,7 @@ public final class OmbPlanner {
                             continue;
                         } else if (WorkloadSpec.isField(name)) {
                             workload = workload.with(name, p.getValue());
-                        } else if (name.startsWith("producer.")) {
-                            producer.put(name.substring("producer.".length()), p.getValue());
-                        } else if (name.startsWith("consumer.")) {
-                            consumer.put(name.substring("consumer.".length()), p.getValue());
-                        } else if (name.startsWith("topic.")) {
-                            topic.put(name.substring("topic.".length()), p.getValue());
-                        } else {
+                        } else if (!ClientSideSettings.putPrefixed(name, p.getValue(), producer, consumer, topic)) {
                             throw new IllegalArgumentException("-p " + name + ": on OMB files, -p sets workload fields ("
                                     + String.join(", ", WorkloadSpec.FIELDS) + ") and producer./consumer./topic. settings");
                         }

@@ -67,66 +67,52 @@ final class YamlFile {
     }
 
     String text(String key, String fallback) {
-        Entry e = entries.get(key);
-        if (e == null || e.value().isNull()) {
-            return fallback;
-        }
-        if (!e.value().isValueNode()) {
-            throw error(key, "expected a text, found " + e.value().getNodeType().name().toLowerCase());
-        }
-        return e.value().asText();
+        return scalar(key, fallback, "a text", v -> v.isValueNode() ? v.asText() : null);
     }
 
     long integer(String key, long fallback) {
-        Entry e = entries.get(key);
-        if (e == null || e.value().isNull()) {
-            return fallback;
-        }
-        JsonNode v = e.value();
-        if (v.isIntegralNumber()) {
-            return v.asLong();
-        }
-        if (v.isTextual()) {
-            try {
-                return Long.parseLong(v.asText().trim());
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-        }
-        throw error(key, "expected a whole number, found '" + v.asText() + "'");
+        return scalar(key, fallback, "a whole number",
+                v -> v.isIntegralNumber() ? Long.valueOf(v.asLong()) : parsed(v, Long::valueOf));
     }
 
     double decimal(String key, double fallback) {
-        Entry e = entries.get(key);
-        if (e == null || e.value().isNull()) {
-            return fallback;
-        }
-        JsonNode v = e.value();
-        if (v.isNumber()) {
-            return v.asDouble();
-        }
-        if (v.isTextual()) {
-            try {
-                return Double.parseDouble(v.asText().trim());
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-        }
-        throw error(key, "expected a number, found '" + v.asText() + "'");
+        return scalar(key, fallback, "a number",
+                v -> v.isNumber() ? Double.valueOf(v.asDouble()) : parsed(v, Double::valueOf));
     }
 
     boolean bool(String key, boolean fallback) {
+        return scalar(key, fallback, "true or false", v -> v.isBoolean() ? Boolean.valueOf(v.asBoolean())
+                : v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))
+                ? Boolean.valueOf(v.asText()) : null);
+    }
+
+    /**
+     * The value of {@code key} read by {@code reader} (null when it cannot read it), {@code fallback} when
+     * the key is absent or null, or an error at the key's line saying what was expected.
+     */
+    private <T> T scalar(String key, T fallback, String expected, java.util.function.Function<JsonNode, T> reader) {
         Entry e = entries.get(key);
         if (e == null || e.value().isNull()) {
             return fallback;
         }
-        JsonNode v = e.value();
-        if (v.isBoolean()) {
-            return v.asBoolean();
+        T value = reader.apply(e.value());
+        if (value == null) {
+            String found = e.value().isValueNode() ? "'" + e.value().asText() + "'"
+                    : "a " + e.value().getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            throw error(key, "expected " + expected + ", found " + found);
         }
-        if (v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
-            return Boolean.parseBoolean(v.asText());
+        return value;
+    }
+
+    /** A quoted number ({@code "1500"}), as YAML writers sometimes produce; null when it is none. */
+    private static <T> T parsed(JsonNode v, java.util.function.Function<String, T> parse) {
+        if (!v.isTextual()) {
+            return null;
         }
-        throw error(key, "expected true or false, found '" + v.asText() + "'");
+        try {
+            return parse.apply(v.asText().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -106,13 +106,7 @@ public final class ScenarioPlanner {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(b.simpleName() + ": " + e.getMessage());
                 }
-            } else if (name.startsWith("producer.")) {
-                producer.put(name.substring("producer.".length()), value);
-            } else if (name.startsWith("consumer.")) {
-                consumer.put(name.substring("consumer.".length()), value);
-            } else if (name.startsWith("topic.")) {
-                topic.put(name.substring("topic.".length()), value);
-            } else {
+            } else if (!ClientSideSettings.putPrefixed(name, value, producer, consumer, topic)) {
                 boolean producerKnows = driver.producerConfigNames().contains(name);
                 boolean consumerKnows = driver.consumerConfigNames().contains(name);
                 if (!producerKnows && !consumerKnows) {

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.msgbench.api.KeyDistributor;
-import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
-import io.msgbench.driver.MessagingDriver;
 import io.msgbench.scenario.IterationOverrides;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.WorkloadSpec;
+import io.msgbench.testing.ConfigOnlyDriverFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,32 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OmbFilesTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    private static final DriverRegistry KAFKA = DriverRegistry.of(new DriverFactory() {
-        @Override
-        public String name() {
-            return "kafka";
-        }
-
-        @Override
-        public String clientVersion() {
-            return "test 1.0";
-        }
-
-        @Override
-        public Set<String> producerConfigNames() {
-            return Set.of("acks", "linger.ms", "batch.size", "bootstrap.servers", "request.timeout.ms");
-        }
-
-        @Override
-        public Set<String> consumerConfigNames() {
-            return Set.of("auto.offset.reset", "bootstrap.servers", "request.timeout.ms");
-        }
-
-        @Override
-        public MessagingDriver create() {
-            throw new UnsupportedOperationException();
-        }
-    });
+    private static final DriverRegistry KAFKA = DriverRegistry.of(new ConfigOnlyDriverFactory("kafka", "test 1.0",
+            Set.of("acks", "linger.ms", "batch.size", "bootstrap.servers", "request.timeout.ms"),
+            Set.of("auto.offset.reset", "bootstrap.servers", "request.timeout.ms")));
 
     @TempDir
     Path dir;

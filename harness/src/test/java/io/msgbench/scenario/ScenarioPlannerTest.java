@@ -11,7 +11,7 @@ import io.msgbench.api.Warmup;
 import io.msgbench.api.Workload;
 import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
-import io.msgbench.driver.MessagingDriver;
+import io.msgbench.testing.ConfigOnlyDriverFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import io.msgbench.search.RateObjective;
@@ -34,35 +34,11 @@ class ScenarioPlannerTest {
     public static class NoWorkload {
     }
 
-    /** A registry holding one driver, "test", whose clients know a few settings. */
-    public static final class TestDriverFactory implements DriverFactory {
-        @Override
-        public String name() {
-            return "test";
-        }
+    /** One driver, "test", whose clients know a few settings. */
+    static final DriverFactory TEST_DRIVER = new ConfigOnlyDriverFactory("test", "test 1",
+            Set.of("acks", "linger.ms", "client.id"), Set.of("fetch.min.bytes", "client.id"));
 
-        @Override
-        public String clientVersion() {
-            return "test 1";
-        }
-
-        @Override
-        public Set<String> producerConfigNames() {
-            return Set.of("acks", "linger.ms", "client.id");
-        }
-
-        @Override
-        public Set<String> consumerConfigNames() {
-            return Set.of("fetch.min.bytes", "client.id");
-        }
-
-        @Override
-        public MessagingDriver create() {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private final ScenarioPlanner planner = new ScenarioPlanner(DriverRegistry.of(new TestDriverFactory()));
+    private final ScenarioPlanner planner = new ScenarioPlanner(DriverRegistry.of(TEST_DRIVER));
 
     private List<Scenario> plan(Map<String, List<String>> overrides) {
         return planner.plan(List.of(BenchmarkDefinition.of(Sample.class)), overrides, IterationOverrides.NONE);
@@ -149,7 +125,7 @@ class ScenarioPlannerTest {
                     Map.of("auto.offset.reset", "earliest"), Map.of("min.insync.replicas", "2"));
             default -> throw new IllegalArgumentException("driverConfig=" + name + ": no such file");
         };
-        ScenarioPlanner withFiles = new ScenarioPlanner(DriverRegistry.of(new TestDriverFactory()), files);
+        ScenarioPlanner withFiles = new ScenarioPlanner(DriverRegistry.of(TEST_DRIVER), files);
         List<Scenario> s = withFiles.plan(List.of(BenchmarkDefinition.of(Sample.class)),
                 Map.of("driverConfig", List.of("latency"), "linger.ms", List.of("7")), IterationOverrides.NONE);
         Scenario first = s.get(0);
