@@ -1,6 +1,7 @@
 package io.msgbench.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import io.msgbench.testing.SharedKafkaBroker;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,48 @@ class OmbFilesIT {
         assertThat(r.get("secondaryMetrics").get("messagesLost").get("score").asLong()).isZero();
         assertThat(r.get("msgbench").get("configuration").get("workload").get("payloadFile").asText())
                 .isEqualTo(Path.of("..", "payload", "payload-1Kb.data").toAbsolutePath().normalize().toString());
+    }
+
+    /** -rf json,omb: OMB's result file beside the JMH JSON, with the same figures in OMB's units. */
+    @Test
+    void anOmbResultFileCarriesTheFiguresOfTheJmhJson(@TempDir Path dir) throws Exception {
+        LatencyTestIT.Outcome o = LatencyTestIT.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
+                "-d", RESOURCES.resolve("kafka-single.yaml").toString(), "-wi", "0", "-i", "1", "-r", "3s", "-f", "0",
+                "--report-interval", "1s", "-rf", "json,omb", "-rff", dir.resolve("r.json").toString(),
+                "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        assertThat(o.out().lines().filter(l -> l.matches(" +[12] s: pub .*"))).hasSize(2); // live lines at 1 s, 2 s
+        List<Path> omb;
+        try (var files = Files.list(dir)) {
+            omb = files.filter(f -> f.getFileName().toString().matches(
+                    "vendor-workload-Kafka-\\d{4}-\\d\\d-\\d\\d-\\d\\d-\\d\\d-\\d\\d\\.json")).toList();
+        }
+        assertThat(omb).hasSize(1);
+        JsonNode r = JSON.readTree(omb.get(0).toFile());
+        JsonNode jmh = JSON.readTree(dir.resolve("r.json").toFile()).get(0).get("secondaryMetrics");
+
+        assertThat(r.get("workload").asText()).isEqualTo("vendor workload");
+        assertThat(r.get("driver").asText()).isEqualTo("Kafka");
+        assertThat(r.get("publishRate")).hasSize(3); // three 1-s periods
+        double sentInPeriods = 0;
+        for (JsonNode rate : r.get("publishRate")) {
+            assertThat(rate.asDouble()).isBetween(350.0, 650.0); // 500 msg/s, periods of about 1 s
+            sentInPeriods += rate.asDouble();
+        }
+        assertThat(sentInPeriods).isCloseTo(jmh.get("messagesSent").get("score").asDouble(), within(25.0));
+        for (String[] pair : new String[][] {{"PublishLatency", "publishLatency"},
+                {"EndToEndLatency", "endToEndLatency"}}) {
+            JsonNode percentiles = jmh.get(pair[1]).get("scorePercentiles");
+            assertThat(r.get("aggregated" + pair[0] + "50pct").asDouble()).isEqualTo(percentiles.get("50.0").asDouble());
+            assertThat(r.get("aggregated" + pair[0] + "99pct").asDouble()).isEqualTo(percentiles.get("99.0").asDouble());
+            assertThat(r.get("aggregated" + pair[0] + "999pct").asDouble()).isEqualTo(percentiles.get("99.9").asDouble());
+            assertThat(r.get("aggregated" + pair[0] + "Max").asDouble()).isEqualTo(percentiles.get("100.0").asDouble());
+        }
+        JsonNode delay = jmh.get("publishDelayLatency").get("scorePercentiles"); // ms there, µs in OMB's file
+        assertThat(r.get("aggregatedPublishDelayLatency99pct").asDouble())
+                .isCloseTo(delay.get("99.0").asDouble() * 1000, within(0.5));
+        assertThat(r.get("aggregatedPublishDelayLatencyMax").asDouble())
+                .isCloseTo(delay.get("100.0").asDouble() * 1000, within(0.5));
     }
 
     /** The representative sample of scripts/omb-matrix.sh (DESIGN §7.2): shipped files, replication 3. */

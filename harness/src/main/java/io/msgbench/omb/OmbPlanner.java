@@ -54,7 +54,7 @@ public final class OmbPlanner {
                 declared.put(DRIVER_PARAM, List.of(d.name()));
                 declared.put(DRIVER_CONFIG_PARAM, List.of(d.baseName()));
                 BenchmarkDefinition def = new BenchmarkDefinition(BENCHMARK_PREFIX + w.baseName(), w.workload(), declared,
-                        file, ForkJvmArgs.NONE);
+                        file, ForkJvmArgs.NONE, w.name());
                 Map<String, String> common = new LinkedHashMap<>(d.commonConfig());
                 common.remove(OmbDriver.BOOTSTRAP_SERVERS); // the run's cluster decides (DESIGN §3)
                 ParameterSpace space = ParameterSpace.of(declared, overrides);

@@ -29,7 +29,7 @@ public final class HistogramLogFiles {
     public static List<Path> write(Path folder, ScenarioResult result) throws IOException {
         List<Path> written = new ArrayList<>();
         for (LatencyMetric metric : LatencyMetric.values()) {
-            if (JmhResultMapper.merged(result, metric).getTotalCount() == 0) {
+            if (result.merged(metric).getTotalCount() == 0) {
                 continue;
             }
             Path file = folder.resolve(fileName(result) + "-" + metric.resultName() + ".hlog");

@@ -1,6 +1,7 @@
 package io.msgbench.report;
 
 import io.msgbench.metrics.LatencyMetric;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -21,44 +22,22 @@ import org.HdrHistogram.Histogram;
  * @param backlogAtEnd      the same when it ended
  * @param messageSize       bytes per message, for the MB/s figures
  * @param latencies         nanosecond histograms; read-only by convention (writers never modify them)
+ * @param periods           the report periods ({@code --report-interval}) the iteration was divided into, in
+ *                          order; their counts add up to the iteration's
  */
 public record IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,
                               long messagesSent, long publishErrors, long messagesReceived, long receivedInWindow,
                               long negativeLatencies, long messagesLost, long messagesDuplicated,
                               long messagesOutOfOrder, long scheduleDebt, long backlogAtStart,
                               long backlogAtEnd, int messageSize,
-                              Map<LatencyMetric, Histogram> latencies) {
-    private static final double NANOS_PER_SECOND = 1e9;
-    /** MB as OMB and Kafka's perf tools count it: 2^20 bytes. */
-    public static final double BYTES_PER_MB = 1024.0 * 1024.0;
-
+                              Map<LatencyMetric, Histogram> latencies, List<PeriodResult> periods)
+        implements MeasuredWindow {
     public IterationResult {
         latencies = Map.copyOf(latencies);
+        periods = List.copyOf(periods);
     }
 
     public Histogram latency(LatencyMetric metric) {
         return latencies.get(metric);
-    }
-
-    public double seconds() {
-        return durationNanos / NANOS_PER_SECOND;
-    }
-
-    /** Acknowledged messages per second. */
-    public double publishRate() {
-        return messagesSent / seconds();
-    }
-
-    /** Messages received per second during the iteration, over all subscriptions. */
-    public double consumeRate() {
-        return receivedInWindow / seconds();
-    }
-
-    public double publishThroughputMB() {
-        return publishRate() * messageSize / BYTES_PER_MB;
-    }
-
-    public double consumeThroughputMB() {
-        return consumeRate() * messageSize / BYTES_PER_MB;
     }
 }

@@ -71,7 +71,7 @@ public final class JmhResultMapper {
         // After a search the rate held is the result (mode thrpt); otherwise the primary latency (mode sample).
         JmhMetric primaryMetric = searched ? publishRate
                 : JmhMetric.ofHistogram(sampleHistogram(r, primary), latencyUnit)
-                        .withScorePercentiles(hdrPercentiles(merged(r, primary)));
+                        .withScorePercentiles(hdrPercentiles(r.merged(primary)));
 
         Map<String, JmhMetric> secondaries = new TreeMap<>();
         if (searched) {
@@ -101,7 +101,7 @@ public final class JmhResultMapper {
             double[][] means = perIteration(r, i -> i.latency(m).getTotalCount() == 0 ? Double.NaN
                     : i.latency(m).getMean() / nanosPerUnit);
             secondaries.put(m.resultName(), JmhMetric.ofIterations(means, latencyUnit)
-                    .withScorePercentiles(hdrPercentiles(merged(r, m))));
+                    .withScorePercentiles(hdrPercentiles(r.merged(m))));
         }
         secondaries.put("messagesSent", JmhMetric.ofSum(perIteration(r, i -> i.messagesSent()), "#"));
         secondaries.put("publishErrors", JmhMetric.ofSum(perIteration(r, i -> i.publishErrors()), "#"));
@@ -114,7 +114,7 @@ public final class JmhResultMapper {
         }
         if (!searched) {
             // JMH's sample-mode percentile companions, from HdrHistogram like every other percentile here.
-            Histogram all = merged(r, primary);
+            Histogram all = r.merged(primary);
             JmhMetric.SAMPLE_PERCENTILES.forEach((name, rank) -> secondaries.put(name,
                     JmhMetric.ofPercentile(all.getValueAtPercentile(rank) / nanosPerUnit,
                             perIteration(r, i -> i.latency(primary).getValueAtPercentile(rank) / nanosPerUnit),
@@ -166,17 +166,6 @@ public final class JmhResultMapper {
             out[f] = r.forks().get(f).measurement().stream().mapToDouble(value).toArray();
         }
         return out;
-    }
-
-    /** The measurement iterations of every fork merged into one histogram (nanoseconds). */
-    static Histogram merged(ScenarioResult r, LatencyMetric m) {
-        Histogram h = new Histogram(3);
-        for (ForkResult f : r.forks()) {
-            for (IterationResult i : f.measurement()) {
-                h.add(i.latency(m));
-            }
-        }
-        return h;
     }
 
     private Map<String, Double> hdrPercentiles(Histogram h) {

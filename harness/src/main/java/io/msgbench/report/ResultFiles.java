@@ -1,14 +1,18 @@
 package io.msgbench.report;
 
 import io.msgbench.report.jmh.JmhJsonWriter;
+import io.msgbench.report.omb.OmbResultFiles;
 import io.msgbench.scenario.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +53,11 @@ public final class ResultFiles {
         return folder;
     }
 
+    /** What the run's last line points at: the JSON file, or the folder when no JSON is written. */
+    public Path mainFile(Set<ResultFormat> formats) {
+        return formats.contains(ResultFormat.JSON) ? json() : folder;
+    }
+
     public Path json() {
         return folder.resolve(stem + ".json");
     }
@@ -61,6 +70,27 @@ public final class ResultFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write histogram logs in " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes every requested format for all scenarios completed so far (in the order they completed), replacing
+     * what an earlier call wrote; returns the files written.
+     */
+    public List<Path> write(List<ScenarioResult> completed, Set<ResultFormat> formats, TimeUnit latencyUnit) {
+        List<Path> written = new ArrayList<>();
+        if (formats.contains(ResultFormat.JSON)) {
+            writeJson(completed, latencyUnit);
+            written.add(json());
+        }
+        if (formats.contains(ResultFormat.OMB)) {
+            try {
+                Files.createDirectories(folder);
+                written.addAll(OmbResultFiles.write(folder, completed, ZoneId.systemDefault()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write OMB result files in " + folder + ": " + e.getMessage(), e);
+            }
+        }
+        return written;
     }
 
     /** Replaces the JSON file with all scenarios completed so far, latencies in {@code latencyUnit}. */

@@ -1,10 +1,12 @@
 package io.msgbench.report;
 
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.metrics.PhaseRecorder;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.WorkloadSpec;
 import io.msgbench.worker.RunEnvironment;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * Everything a scenario produced, the one model every writer reads. Writers never re-measure.
@@ -53,6 +55,17 @@ public record ScenarioResult(Scenario scenario, int threads, BrokerDescription b
     }
 
     public static final String PUBLISH_RATE = "publishRate";
+
+    /** The measurement iterations of every fork merged into one histogram (nanoseconds): a new one, the caller's. */
+    public Histogram merged(LatencyMetric metric) {
+        Histogram h = new Histogram(PhaseRecorder.SIGNIFICANT_DIGITS);
+        for (ForkResult f : forks) {
+            for (IterationResult i : f.measurement()) {
+                h.add(i.latency(metric));
+            }
+        }
+        return h;
+    }
 
     /** The JMH {@code benchmark} name: {@code <fully.qualified.Class>.<primary metric>}. */
     public String benchmarkName() {

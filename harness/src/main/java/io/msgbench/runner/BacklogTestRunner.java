@@ -6,6 +6,7 @@ import io.msgbench.worker.Worker;
 import io.msgbench.worker.WorkerException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 
 /**
  * OMB's backlog test on one worker: {@link #build} pauses the consumers until the backlog reaches the
@@ -76,10 +77,13 @@ final class BacklogTestRunner {
         watch(worker);
     }
 
-    /** After the measurement: waits for the drain until {@code deadline} if it is not done yet. */
-    void awaitDrain(Worker worker, long deadline) {
+    /**
+     * After the measurement: waits for the drain until {@code deadline} if it is not done yet, in steps of
+     * {@code waitUntil} (which must watch the backlog through {@link #sleepUntil}).
+     */
+    void awaitDrain(long deadline, LongConsumer waitUntil) {
         while (drainedAt == 0 && pacer.now() < deadline) {
-            sleepUntil(worker, Math.min(deadline, pacer.now() + POLL_NANOS));
+            waitUntil.accept(Math.min(deadline, pacer.now() + POLL_NANOS));
         }
     }
 

@@ -62,7 +62,8 @@ final class BenchmarkRun {
             broker = cluster.get();
             BrokerDescription description = new BrokerDescription(broker.kind(), broker.version(),
                     broker.bootstrapServers(), broker.settings());
-            ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console);
+            ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console,
+                    settings.reportInterval());
             int producerIds = 0;
             for (int s = 0; s < scenarios.size(); s++) {
                 Scenario scenario = scenarios.get(s);
@@ -93,7 +94,7 @@ final class BenchmarkRun {
                     }
                     completed.add(result);
                     files.writeHistogramLogs(result);
-                    files.writeJson(completed, settings.latencyUnit());
+                    files.write(completed, settings.resultFormats(), settings.latencyUnit());
                 }
                 console.scenarioResult(result);
             }
@@ -109,7 +110,7 @@ final class BenchmarkRun {
         }
         if (!completed.isEmpty()) {
             console.line("");
-            console.line("# Results: " + files.json().toAbsolutePath());
+            console.line("# Results: " + files.mainFile(settings.resultFormats()));
         }
         return failures == 0 ? 0 : 1;
     }
@@ -161,7 +162,7 @@ final class BenchmarkRun {
             interrupted = true;
             if (!completed.isEmpty()) {
                 console.line("");
-                console.line("# Interrupted; completed scenarios: " + files.json().toAbsolutePath());
+                console.line("# Interrupted; completed scenarios: " + files.mainFile(settings.resultFormats()));
             }
         }
         closeWithin(activeWorker.get(), INTERRUPT_CLOSE_BOUND);

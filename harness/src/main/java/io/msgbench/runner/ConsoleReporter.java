@@ -3,14 +3,15 @@ package io.msgbench.runner;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
+import io.msgbench.report.LatencySummary;
+import io.msgbench.report.MeasuredWindow;
+import io.msgbench.report.PeriodResult;
 import io.msgbench.report.ScenarioResult;
 import io.msgbench.scenario.IterationSettings;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.worker.Worker.WorkerInfo;
 import java.io.PrintStream;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
@@ -26,6 +27,10 @@ final class ConsoleReporter {
         SHORT[LatencyMetric.PUBLISH_LATENCY.ordinal()] = "pub";
         SHORT[LatencyMetric.PUBLISH_DELAY_LATENCY.ordinal()] = "delay";
     }
+
+    private static final LatencyMetric[] LINE_ORDER = {LatencyMetric.END_TO_END_LATENCY_CORRECTED,
+        LatencyMetric.END_TO_END_LATENCY, LatencyMetric.PUBLISH_LATENCY_CORRECTED, LatencyMetric.PUBLISH_LATENCY,
+        LatencyMetric.PUBLISH_DELAY_LATENCY};
 
     private final PrintStream out;
 
@@ -63,33 +68,45 @@ final class ConsoleReporter {
 
     /** One line per iteration: rates, schedule debt, then p50/p99/p99.9/max of each latency in ms. */
     void iteration(IterationResult r) {
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s %3d: pub %s msg/s %s MB/s, con %s msg/s %s MB/s, debt %d, backlog %d",
-                r.warmup() ? "Warmup    " : "Iteration ", r.index(), fmt(r.publishRate()), fmt(r.publishThroughputMB()),
-                fmt(r.consumeRate()), fmt(r.consumeThroughputMB()), r.scheduleDebt(), r.backlogAtEnd()));
-        for (LatencyMetric m : new LatencyMetric[] {LatencyMetric.END_TO_END_LATENCY_CORRECTED,
-                LatencyMetric.END_TO_END_LATENCY, LatencyMetric.PUBLISH_LATENCY_CORRECTED,
-                LatencyMetric.PUBLISH_LATENCY, LatencyMetric.PUBLISH_DELAY_LATENCY}) {
-            Histogram h = r.latency(m);
-            if (h.getTotalCount() == 0) {
+        String head = String.format(Locale.ROOT, "%s %3d: ", r.warmup() ? "Warmup    " : "Iteration ", r.index());
+        out.println(window(head, r, ", debt " + r.scheduleDebt() + ", backlog " + r.backlogAtEnd(),
+                m -> LatencySummary.of(r.latency(m))));
+    }
+
+    /** One line per report period within an iteration, as OMB prints its 10-s stats. */
+    void period(PeriodResult p, long nanosIntoIteration) {
+        out.println(window(String.format(Locale.ROOT, "  %6s: ", Math.round(nanosIntoIteration / 1e9) + " s"), p,
+                ", backlog " + p.backlog(), p::latency));
+    }
+
+    private static String window(String head, MeasuredWindow w, String state,
+                                 java.util.function.Function<LatencyMetric, LatencySummary> latency) {
+        StringBuilder b = new StringBuilder(head);
+        b.append(String.format(Locale.ROOT, "pub %s msg/s %s MB/s, con %s msg/s %s MB/s%s", fmt(w.publishRate()),
+                fmt(w.publishThroughputMB()), fmt(w.consumeRate()), fmt(w.consumeThroughputMB()), state));
+        if (w.publishErrors() > 0) {
+            b.append(", errors ").append(w.publishErrors());
+        }
+        for (LatencyMetric m : LINE_ORDER) {
+            LatencySummary l = latency.apply(m);
+            if (l.count() == 0) {
                 continue;
             }
-            b.append(String.format(Locale.ROOT, " | %s %s/%s/%s/%s", SHORT[m.ordinal()],
-                    ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
-                    ms(h.getMaxValue())));
+            b.append(String.format(Locale.ROOT, " | %s %s/%s/%s/%s", SHORT[m.ordinal()], ms(l.p50()), ms(l.p99()),
+                    ms(l.p999()), ms(l.max())));
         }
-        out.println(b);
+        return b.toString();
     }
 
     void legend() {
         out.println("# Iteration lines: latencies p50/p99/p99.9/max in ms; * = from the intended send time"
                 + " (corrected for coordinated omission); delay = send − intended; debt = messages due but unsent;"
-                + " backlog = messages sent but not yet received.");
+                + " backlog = messages sent but not yet received. Indented lines: report periods within an iteration"
+                + " (--report-interval).");
     }
 
     /** The final table of a scenario: merged measurement histograms of all forks. */
     void scenarioResult(ScenarioResult result) {
-        Map<LatencyMetric, Histogram> merged = new EnumMap<>(LatencyMetric.class);
         long sent = 0;
         long received = 0;
         long errors = 0;
@@ -110,7 +127,6 @@ final class ConsoleReporter {
                 outOfOrder += r.messagesOutOfOrder();
                 seconds += r.seconds();
                 receivedInWindow += r.receivedInWindow();
-                r.latencies().forEach((m, h) -> merged.computeIfAbsent(m, k -> new Histogram(h.getNumberOfSignificantValueDigits())).add(h));
             }
         }
         int size = result.scenario().workload().messageSize();
@@ -129,16 +145,16 @@ final class ConsoleReporter {
                     .map(f -> fmt(f.search().maxSustainableRate())).collect(java.util.stream.Collectors.joining(", ")));
         }
         out.printf(Locale.ROOT, "  publish %s msg/s (%s MB/s), consume %s msg/s (%s MB/s)%n",
-                fmt(sent / seconds), fmt(sent / seconds * size / IterationResult.BYTES_PER_MB),
-                fmt(receivedInWindow / seconds), fmt(receivedInWindow / seconds * size / IterationResult.BYTES_PER_MB));
+                fmt(sent / seconds), fmt(sent / seconds * size / MeasuredWindow.BYTES_PER_MB),
+                fmt(receivedInWindow / seconds), fmt(receivedInWindow / seconds * size / MeasuredWindow.BYTES_PER_MB));
         out.printf(Locale.ROOT, "  messages sent %d, received %d, lost %d, duplicated %d, out of order %d, "
                 + "publish errors %d, negative latencies %d%n",
                 sent, received, lost, duplicated, outOfOrder, errors, negative);
         out.printf(Locale.ROOT, "  %-26s %9s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p95", "p99", "p99.9",
                 "p99.99", "max", "count");
         for (LatencyMetric m : LatencyMetric.values()) {
-            Histogram h = merged.get(m);
-            if (h == null || h.getTotalCount() == 0) {
+            Histogram h = result.merged(m);
+            if (h.getTotalCount() == 0) {
                 continue;
             }
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-26s", m.resultName()));

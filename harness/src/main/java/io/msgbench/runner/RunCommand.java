@@ -11,6 +11,7 @@ import io.msgbench.omb.OmbDriver;
 import io.msgbench.omb.OmbPlanner;
 import io.msgbench.omb.OmbWorkload;
 import io.msgbench.report.ResultFiles;
+import io.msgbench.report.ResultFormat;
 import io.msgbench.scenario.BenchmarkDefinition;
 import io.msgbench.scenario.BenchmarkIndex;
 import io.msgbench.scenario.ForkJvmArgs;
@@ -28,9 +29,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -92,6 +95,11 @@ final class RunCommand implements Callable<Integer> {
                     + "messages; what is still missing then is reported lost (default 30s).")
     Duration timeout;
 
+    @Option(names = "--report-interval", paramLabel = "time", converter = TimeConverter.class,
+            description = "Length of the report periods inside an iteration (OMB's 10-s stats): a stats line each, and "
+                    + "the series of OMB result files (default 10s).")
+    Duration reportInterval = Duration.ofSeconds(10);
+
     @Option(names = {"-jvmArgs", "--jvm-args"}, paramLabel = "string",
             description = "JVM arguments of the forks, replacing the host JVM's own (space-separated).")
     String jvmArgs;
@@ -109,7 +117,8 @@ final class RunCommand implements Callable<Integer> {
     boolean failOnError;
 
     @Option(names = {"-rf", "--result-format"}, paramLabel = "format", split = ",",
-            description = "Result formats, comma-separated (supported so far: json; default json).")
+            description = "Result formats, comma-separated or repeated: json (JMH's), omb (OMB's result files, one per "
+                    + "scenario, under OMB's names); default json.")
     List<String> resultFormats = new ArrayList<>(List.of("json"));
 
     @Option(names = {"-rff", "--result-file"}, paramLabel = "file",
@@ -244,15 +253,18 @@ final class RunCommand implements Callable<Integer> {
      * file's), else the embedded broker.
      */
     private int run(List<Scenario> scenarios, List<String> warnings, String fileCluster) throws IOException {
+        Set<ResultFormat> formats = EnumSet.noneOf(ResultFormat.class);
         for (String format : resultFormats) {
-            if (!format.equalsIgnoreCase("json")) {
-                throw new UserError("Result format '" + format + "' is not supported yet; supported: json");
+            try {
+                formats.add(ResultFormat.of(format));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
             }
         }
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
-                split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity);
+                split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats);
         try (PrintStream out = humanReadableOutput()) {
             ConsoleReporter console = new ConsoleReporter(out);
             environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))

@@ -6,8 +6,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * How a run is carried out, beyond what each scenario says: forks' JVM arguments from the command line
  * (over each benchmark's {@code @Fork}), failure policy, sender
- * threads and the latency unit of result files ({@code -tu}).
+ * threads, the latency unit of result files ({@code -tu}) and the report periods ({@code --report-interval}).
  */
 record RunSettings(ForkJvmArgs forkJvmArgs, boolean failOnError, int senderThreads, TimeUnit latencyUnit,
-                   Verbosity verbosity) {
+                   Verbosity verbosity, java.time.Duration reportInterval,
+                   java.util.Set<io.msgbench.report.ResultFormat> resultFormats) {
+    RunSettings {
+        resultFormats = java.util.Set.copyOf(resultFormats);
+        if (reportInterval.isNegative() || reportInterval.isZero()) {
+            throw new UserError("--report-interval must be positive, was " + TimeValues.format(reportInterval));
+        }
+    }
 }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The iteration loop of one scenario on one worker: set up, probe, warmup and measurement iterations
@@ -39,11 +40,14 @@ final class ScenarioRunner {
     private final Pacer pacer;
     private final ConsoleReporter console;
     private final RateSearchRunner search;
+    private final Duration reportInterval;
 
-    ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console) {
+    /** @param reportInterval the length of the report periods within iterations ({@code --report-interval}) */
+    ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console, Duration reportInterval) {
         this.pacer = new Pacer(clock, sleeper);
         this.console = console;
         this.search = new RateSearchRunner(pacer, console);
+        this.reportInterval = reportInterval;
     }
 
     /**
@@ -111,6 +115,7 @@ final class ScenarioRunner {
             }
         }
         int lastPhase = firstMeasured + it.measurementIterations() - 1;
+        ReportPeriods periods = new ReportPeriods(worker, reportInterval.toNanos(), w.messageSize(), console::period);
         for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
             if (phase == buildPhase) {
                 backlog.build(worker, w);
@@ -119,19 +124,21 @@ final class ScenarioRunner {
             }
             boolean warmup = phase < firstMeasured;
             long end = boundary + (warmup ? it.warmupTime() : it.measurementTime()).toNanos();
+            periods.begin(phase, boundary);
             if (backlog != null && !warmup) {
-                backlog.sleepUntil(worker, end);
+                LongConsumer watching = t -> periods.waitUntil(t, u -> backlog.sleepUntil(worker, u));
+                watching.accept(end);
                 if (phase == lastPhase) {
                     // As OMB: the producers go on until the backlog drained, bounded by the drain timeout.
-                    backlog.awaitDrain(worker, pacer.now() + it.timeout().toNanos());
+                    backlog.awaitDrain(pacer.now() + it.timeout().toNanos(), watching);
                 }
             } else if (phase == 1 && warmup && !searching) {
-                rampUp(worker, boundary, end, w.producerRate());
+                rampUp(worker, boundary, end, w.producerRate(), t -> periods.waitUntil(t, pacer::sleepUntil));
             } else {
-                pacer.sleepUntil(end);
+                periods.waitUntil(end, pacer::sleepUntil);
             }
             boundary = phase < lastPhase ? worker.beginPhase(phase + 1) : worker.stopLoad();
-            console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize()));
+            console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize(), periods));
         }
         DrainResult drain = worker.drain(it.timeout());
 
@@ -142,7 +149,8 @@ final class ScenarioRunner {
                 continue;
             }
             boolean isWarmup = phase < firstMeasured;
-            IterationResult r = toIteration(worker, phase, isWarmup, index(phase, firstMeasured), w.messageSize());
+            IterationResult r = toIteration(worker, phase, isWarmup, index(phase, firstMeasured), w.messageSize(),
+                    periods);
             (isWarmup ? warmup : measurement).add(r);
         }
         return new ForkResult(info, warmup, measurement, drain, probeNanos, searched,
@@ -154,13 +162,13 @@ final class ScenarioRunner {
      * (owed messages kept: the corrected latencies of the warmup see any lateness), the last step a
      * {@link #RAMP_STEPS}th of the iteration before its end.
      */
-    private void rampUp(Worker worker, long start, long end, double rate) {
+    private static void rampUp(Worker worker, long start, long end, double rate, LongConsumer waitUntil) {
         long step = (end - start) / RAMP_STEPS;
         for (int k = 2; k <= RAMP_STEPS; k++) {
-            pacer.sleepUntil(start + (k - 1) * step);
+            waitUntil.accept(start + (k - 1) * step);
             worker.adjustRate(rate * k / RAMP_STEPS, Worker.OwedMessages.SEND);
         }
-        pacer.sleepUntil(end);
+        waitUntil.accept(end);
     }
 
     /**
@@ -194,7 +202,8 @@ final class ScenarioRunner {
     }
 
     /** One phase as an iteration; its backlog at the start is the previous phase's at its end. */
-    static IterationResult toIteration(Worker worker, int phase, boolean warmup, int index, int messageSize) {
+    static IterationResult toIteration(Worker worker, int phase, boolean warmup, int index, int messageSize,
+                                       ReportPeriods periods) {
         PhaseStats stats = worker.phaseStats(phase);
         long backlogAtStart = phase > 1 ? worker.phaseStats(phase - 1).backlog() : 0;
         PhaseSnapshot s = stats.snapshot();
@@ -202,6 +211,6 @@ final class ScenarioRunner {
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),
                 s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
                 s.messagesOutOfOrder(), stats.scheduleDebt(), backlogAtStart, stats.backlog(), messageSize,
-                s.histograms());
+                s.histograms(), periods.periods(stats));
     }
 }

@@ -14,11 +14,22 @@ import java.util.Map;
  *
  * @param className   the benchmark class's binary name, e.g. {@code io.msgbench.benchmarks.LatencyTest}
  * @param forkJvmArgs the JVM arguments its {@code @Fork} gives (the command line's win over them)
+ * @param title       a free-text name for reports (an OMB workload file's {@code name}); the simple name
+ *                    when none is given
  */
 public record BenchmarkDefinition(String className, WorkloadSpec workload, Map<String, List<String>> params,
-                                  IterationOverrides iterations, ForkJvmArgs forkJvmArgs) {
+                                  IterationOverrides iterations, ForkJvmArgs forkJvmArgs, String title) {
     public BenchmarkDefinition {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        if (title == null || title.isBlank()) {
+            title = className.substring(className.lastIndexOf('.') + 1);
+        }
+    }
+
+    /** A benchmark class's definition: its title is its simple name. */
+    public BenchmarkDefinition(String className, WorkloadSpec workload, Map<String, List<String>> params,
+                               IterationOverrides iterations, ForkJvmArgs forkJvmArgs) {
+        this(className, workload, params, iterations, forkJvmArgs, null);
     }
 
     /** The short name, e.g. {@code LatencyTest}. */

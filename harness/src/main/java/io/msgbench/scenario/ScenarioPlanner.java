@@ -17,7 +17,7 @@ import java.util.Map;
 public final class ScenarioPlanner {
     /** The driver used when a benchmark declares no {@code client} parameter. */
     public static final String DEFAULT_DRIVER = "kafka";
-    static final String CLIENT = "client";
+    public static final String CLIENT = "client";
     /** The latency objective of the maximum-rate search, e.g. {@code p99<50ms}. */
     public static final String OBJECTIVE = "objective";
 

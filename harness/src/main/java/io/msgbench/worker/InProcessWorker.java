@@ -442,7 +442,7 @@ public final class InProcessWorker implements Worker {
     public PhaseStats phaseStats(int phase) {
         long backlog = phaseEnd[phase] == 0 ? backlog() : phaseBacklog[phase];
         return new PhaseStats(phase, phaseStart[phase], phaseEnd[phase], phaseDebt[phase], backlog,
-                ledger.phase(phase).snapshot());
+                ledger.phase(phase).snapshot(), clock.epochNanos());
     }
 
     @Override

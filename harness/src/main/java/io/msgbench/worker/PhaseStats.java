@@ -11,9 +11,10 @@ import io.msgbench.metrics.PhaseSnapshot;
  * @param backlog         messages sent but not yet received, summed over subscriptions (or, with none,
  *                        not yet acknowledged), at the end of the phase or now while it is current
  * @param snapshot        counters and latency histograms of the messages this phase sent
+ * @param takenEpochNanos when the worker took these statistics (a report period ends there)
  */
 public record PhaseStats(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt,
-                         long backlog, PhaseSnapshot snapshot) {
+                         long backlog, PhaseSnapshot snapshot, long takenEpochNanos) {
     /** Length of the phase in nanoseconds, up to {@code nowEpochNanos} while it is still running. */
     public long durationNanos(long nowEpochNanos) {
         return (endEpochNanos == 0 ? nowEpochNanos : endEpochNanos) - startEpochNanos;

@@ -1,7 +1,9 @@
 package io.msgbench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.msgbench.report.ResultFormat;
 import io.msgbench.scenario.ForkJvmArgs;
 import java.time.Duration;
 import java.util.List;
@@ -111,6 +113,18 @@ class RunCommandOptionsTest {
         assertThat(c.warmupIterations).isNull();
         assertThat(c.resultFormats).containsExactly("json");
         assertThat(c.verbosity()).isEqualTo(Verbosity.NORMAL);
+    }
+
+    @Test
+    void resultFormatsAreCommaSeparatedOrRepeatedAndCheckedByName() {
+        RunCommand c = parse("-rf", "json,omb", "-rf", "OMB", "--report-interval", "2s");
+        assertThat(c.resultFormats).containsExactly("json", "omb", "OMB");
+        assertThat(c.resultFormats.stream().map(ResultFormat::of).distinct())
+                .containsExactly(ResultFormat.JSON, ResultFormat.OMB);
+        assertThat(c.reportInterval).isEqualTo(Duration.ofSeconds(2));
+        assertThat(parse().reportInterval).isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> ResultFormat.of("latex"))
+                .hasMessage("Result format 'latex' is not supported; supported: json, omb");
     }
 
     @Test

@@ -69,6 +69,6 @@ class WarningsTest {
             latencies.put(m, h);
         }
         return new IterationResult(index, false, 0, 10_000_000_000L, 10_000, 0, 10_000, 10_000, 0, 0, 0, 0, debt,
-                backlogAtStart, backlogAtEnd, 100, latencies);
+                backlogAtStart, backlogAtEnd, 100, latencies, List.of());
     }
 }

@@ -56,7 +56,7 @@ final class WorkerMessages {
     record PhaseStatsMessage(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt, long backlog, long messagesSent,
                              long publishErrors, long messagesReceived, long receivedInWindow, long negativeLatencies,
                              long messagesLost, long messagesDuplicated, long messagesOutOfOrder,
-                             Map<String, String> histograms) {
+                             Map<String, String> histograms, long takenEpochNanos) {
 
         static PhaseStatsMessage of(PhaseStats stats) {
             PhaseSnapshot s = stats.snapshot();
@@ -65,7 +65,7 @@ final class WorkerMessages {
             return new PhaseStatsMessage(stats.phase(), stats.startEpochNanos(), stats.endEpochNanos(),
                     stats.scheduleDebt(), stats.backlog(), s.messagesSent(), s.publishErrors(), s.messagesReceived(),
                     s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
-                    s.messagesOutOfOrder(), encoded);
+                    s.messagesOutOfOrder(), encoded, stats.takenEpochNanos());
         }
 
         PhaseStats toStats() {
@@ -73,7 +73,7 @@ final class WorkerMessages {
             histograms.forEach((name, h) -> decoded.put(LatencyMetric.byResultName(name), HistogramCodec.decode(h)));
             return new PhaseStats(phase, startEpochNanos, endEpochNanos, scheduleDebt, backlog, new PhaseSnapshot(phase,
                     messagesSent, publishErrors, messagesReceived, receivedInWindow, negativeLatencies, messagesLost,
-                    messagesDuplicated, messagesOutOfOrder, decoded));
+                    messagesDuplicated, messagesOutOfOrder, decoded), takenEpochNanos);
         }
     }
 }

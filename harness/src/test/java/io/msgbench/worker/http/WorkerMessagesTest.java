@@ -33,7 +33,7 @@ class WorkerMessagesTest {
         r.messageDuplicated();
         r.messageOutOfOrder();
         r.deliveryChecked(5, 6);
-        PhaseStats stats = new PhaseStats(3, 100, 200, 7, 11, r.snapshot());
+        PhaseStats stats = new PhaseStats(3, 100, 200, 7, 11, r.snapshot(), 150);
 
         String json = WorkerServer.JSON.writeValueAsString(PhaseStatsMessage.of(stats));
         PhaseStats back = WorkerServer.JSON.readValue(json, PhaseStatsMessage.class).toStats();
@@ -43,6 +43,7 @@ class WorkerMessagesTest {
         assertThat(back.endEpochNanos()).isEqualTo(200);
         assertThat(back.scheduleDebt()).isEqualTo(7);
         assertThat(back.backlog()).isEqualTo(11);
+        assertThat(back.takenEpochNanos()).isEqualTo(150);
         assertThat(back.snapshot().messagesLost()).isEqualTo(5);
         assertThat(back.snapshot().messagesDuplicated()).isEqualTo(7);
         assertThat(back.snapshot().messagesOutOfOrder()).isEqualTo(1);

@@ -1,0 +1,86 @@
+package io.msgbench.runner;
+
+import io.msgbench.metrics.PhaseSnapshot;
+import io.msgbench.report.PeriodResult;
+import io.msgbench.worker.PhaseStats;
+import io.msgbench.worker.Worker;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ObjLongConsumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The report periods of one fork's iterations (OMB's 10-s stats): while an iteration runs, the worker's
+ * cumulative statistics of the iteration are read every {@code --report-interval}, each period's difference is
+ * printed as it ends, and after the drain the periods are final. Only the last snapshot of each phase is
+ * kept (cumulative histograms are large); finished periods are kept as summaries.
+ */
+final class ReportPeriods {
+    private final Worker worker;
+    private final long intervalNanos;
+    private final int messageSize;
+    private final ObjLongConsumer<PeriodResult> onPeriod;
+    private long phaseStart;
+    private final Map<Integer, List<PeriodResult>> done = new HashMap<>();
+    private final Map<Integer, PhaseSnapshot> lastSnapshot = new HashMap<>();
+    private final Map<Integer, Long> lastTaken = new HashMap<>();
+    private int phase;
+    private long nextEnd = Long.MAX_VALUE;
+
+    /** @param onPeriod sees each period as it ends, with the nanoseconds since its iteration began (the live line) */
+    ReportPeriods(Worker worker, long intervalNanos, int messageSize, ObjLongConsumer<PeriodResult> onPeriod) {
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("report interval must be positive, was " + intervalNanos + " ns");
+        }
+        this.worker = worker;
+        this.intervalNanos = intervalNanos;
+        this.messageSize = messageSize;
+        this.onPeriod = onPeriod;
+    }
+
+    /** {@code phase} began at {@code boundaryEpochNanos}: its periods count from there. */
+    void begin(int phase, long boundaryEpochNanos) {
+        this.phase = phase;
+        done.put(phase, new ArrayList<>());
+        lastTaken.put(phase, boundaryEpochNanos);
+        phaseStart = boundaryEpochNanos;
+        nextEnd = boundaryEpochNanos + intervalNanos;
+    }
+
+    /**
+     * Waits until {@code epochNanos} with {@code wait}, ending a period at every period boundary before it.
+     * The iteration's own end is not sampled here: its last period is completed by {@link #periods}.
+     */
+    void waitUntil(long epochNanos, LongConsumer wait) {
+        while (nextEnd < epochNanos) {
+            wait.accept(nextEnd);
+            PhaseStats now = worker.phaseStats(phase);
+            PeriodResult period = period(phase, now.snapshot(), now.takenEpochNanos(), now.backlog());
+            done.get(phase).add(period);
+            lastSnapshot.put(phase, now.snapshot());
+            lastTaken.put(phase, now.takenEpochNanos());
+            onPeriod.accept(period, now.takenEpochNanos() - phaseStart);
+            nextEnd += intervalNanos;
+        }
+        wait.accept(epochNanos);
+    }
+
+    /**
+     * The periods of a phase, the last ending at the phase's end and holding everything recorded for its
+     * messages since the last period ended; {@code complete} is the phase's statistics after the drain.
+     */
+    List<PeriodResult> periods(PhaseStats complete) {
+        int p = complete.phase();
+        List<PeriodResult> periods = new ArrayList<>(done.getOrDefault(p, List.of()));
+        if (lastTaken.containsKey(p)) {
+            periods.add(period(p, complete.snapshot(), complete.endEpochNanos(), complete.backlog()));
+        }
+        return periods;
+    }
+
+    private PeriodResult period(int p, PhaseSnapshot after, long endEpochNanos, long backlog) {
+        return PeriodResult.between(lastTaken.get(p), lastSnapshot.get(p), endEpochNanos, after, backlog, messageSize);
+    }
+}
