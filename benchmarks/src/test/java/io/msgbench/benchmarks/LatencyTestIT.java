@@ -52,7 +52,7 @@ class LatencyTestIT {
     void shortRunGivesACompleteHonestResult(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.json");
         Outcome o = run("LatencyTest", "-p", "client=kafka", "-p", "producerRate=500", "-p", "partitionsPerTopic=2",
-                "-wi", "1", "-i", "2", "-w", "1s", "-r", "2s", "-rff", file.toString(),
+                "-wi", "1", "-i", "2", "-w", "1s", "-r", "2s", "-rff", file.toString(), "-rf", "json,csv,md,html",
                 "--bootstrap", SharedKafkaBroker.bootstrapServers());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("Iteration    1:", "Iteration    2:", "endToEndLatencyCorrected")
@@ -115,6 +115,19 @@ class LatencyTestIT {
             assertThat(extra.get("statistics").has("endToEndLatencyCorrected.p99")).isTrue();
         }
         assertThat(acks).containsExactly("1", "all");
+
+        // the reports beside it, with the same stem; and the report command renders the same from the saved JSON
+        assertThat(Files.readString(dir.resolve("r.csv")).split("\r\n")).hasSize(3);
+        assertThat(Files.readString(dir.resolve("r.md"))).contains("| acks | client | partitionsPerTopic | producerRate |");
+        assertThat(Files.readString(dir.resolve("r.html"))).contains("<svg", "</html>");
+        for (String format : List.of("csv", "md", "html")) {
+            Outcome rendered = run("report", file.toString(), "--format", format, "-o", dir.resolve("again." + format).toString());
+            assertThat(rendered.exitCode()).as(rendered.err()).isZero();
+            String fresh = Files.readString(dir.resolve("r." + format));
+            String again = Files.readString(dir.resolve("again." + format));
+            // chart clip-path ids are numbered per process; everything else is the same
+            assertThat(again.replaceAll("c\\d+-clip", "clip")).as(format).isEqualTo(fresh.replaceAll("c\\d+-clip", "clip"));
+        }
 
         // raw data beside the JSON: HdrHistogram interval logs, one interval per measurement iteration
         Path hlog = dir.resolve("LatencyTest-acks=1-client=kafka-partitionsPerTopic=2-producerRate=500-endToEndLatencyCorrected.hlog");

@@ -221,6 +221,7 @@ public final class JmhResultMapper {
         host.put("os", env.os());
         host.put("cpus", env.cpus());
         host.put("maxHeapBytes", env.maxHeapBytes());
+        host.put("memoryBytes", env.memoryBytes());
         ArrayNode warnings = root.putArray("warnings");
         r.warnings().forEach(warnings::add);
 

@@ -1,7 +1,10 @@
 package io.msgbench.report;
 
+import io.msgbench.report.jmh.AtomicFiles;
+import io.msgbench.report.jmh.JmhBenchmarkResult;
 import io.msgbench.report.jmh.JmhJsonWriter;
 import io.msgbench.report.omb.OmbResultFiles;
+import io.msgbench.report.summary.Reports;
 import io.msgbench.scenario.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,30 +81,33 @@ public final class ResultFiles {
      */
     public List<Path> write(List<ScenarioResult> completed, Set<ResultFormat> formats, TimeUnit latencyUnit) {
         List<Path> written = new ArrayList<>();
-        if (formats.contains(ResultFormat.JSON)) {
-            writeJson(completed, latencyUnit);
-            written.add(json());
-        }
-        if (formats.contains(ResultFormat.OMB)) {
-            try {
-                Files.createDirectories(folder);
-                written.addAll(OmbResultFiles.write(folder, completed, ZoneId.systemDefault()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write OMB result files in " + folder + ": " + e.getMessage(), e);
+        try {
+            Files.createDirectories(folder);
+            if (formats.stream().anyMatch(f -> f == ResultFormat.JSON || f.isReport())) {
+                List<JmhBenchmarkResult> jmh = JmhResultMapper.toJmh(inJmhOrder(completed), latencyUnit);
+                if (formats.contains(ResultFormat.JSON)) {
+                    JmhJsonWriter.writeAtomically(jmh, json());
+                    written.add(json());
+                }
+                for (ResultFormat f : formats.stream().filter(ResultFormat::isReport).sorted().toList()) {
+                    Path file = folder.resolve(stem + "." + f.optionName());
+                    String text = Reports.render(f, jmh);
+                    AtomicFiles.writeText(file, out -> out.write(text));
+                    written.add(file);
+                }
             }
+            if (formats.contains(ResultFormat.OMB)) {
+                written.addAll(OmbResultFiles.write(folder, completed, ZoneId.systemDefault()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the results in " + folder + ": " + e.getMessage(), e);
         }
         return written;
     }
 
-    /** Replaces the JSON file with all scenarios completed so far, latencies in {@code latencyUnit}. */
-    public void writeJson(List<ScenarioResult> completed, TimeUnit latencyUnit) {
-        try {
-            Files.createDirectories(folder);
-            List<ScenarioResult> inJmhOrder = completed.stream()
-                    .sorted(java.util.Comparator.comparing(ScenarioResult::scenario, Scenario.JMH_ORDER)).toList();
-            JmhJsonWriter.writeAtomically(JmhResultMapper.toJmh(inJmhOrder, latencyUnit), json());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + json() + ": " + e.getMessage(), e);
-        }
+    /** JMH's order of results: by benchmark, then parameters (the order of every JMH-shaped file). */
+    private static List<ScenarioResult> inJmhOrder(List<ScenarioResult> completed) {
+        return completed.stream()
+                .sorted(java.util.Comparator.comparing(ScenarioResult::scenario, Scenario.JMH_ORDER)).toList();
     }
 }

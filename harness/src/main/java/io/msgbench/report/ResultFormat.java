@@ -8,6 +8,12 @@ import java.util.stream.Collectors;
 public enum ResultFormat {
     /** JMH's JSON, with msgbench's extra key: {@code <stem>.json}. */
     JSON("json"),
+    /** One row per scenario, JMH's columns and one per secondary metric: {@code <stem>.csv}. */
+    CSV("csv"),
+    /** Environment and one table per benchmark, for pull requests: {@code <stem>.md}. */
+    MD("md"),
+    /** The Markdown content with charts, one self-contained file: {@code <stem>.html}. */
+    HTML("html"),
     /** OMB's result files, one per scenario, under OMB's names. */
     OMB("omb");
 
@@ -19,6 +25,11 @@ public enum ResultFormat {
 
     public String optionName() {
         return optionName;
+    }
+
+    /** True for the reports rendered from JMH-shaped results (also from saved files by {@code report}). */
+    public boolean isReport() {
+        return this == CSV || this == MD || this == HTML;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.msgbench.runner;
 
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.report.Figures;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
 import io.msgbench.report.LatencySummary;
@@ -170,20 +171,10 @@ final class ConsoleReporter {
     }
 
     static String ms(long nanos) {
-        double ms = nanos / 1e6;
-        if (ms >= 100) {
-            return String.format(Locale.ROOT, "%.0f", ms);
-        }
-        if (ms >= 10) {
-            return String.format(Locale.ROOT, "%.1f", ms);
-        }
-        return String.format(Locale.ROOT, "%.3f", ms);
+        return Figures.latency(nanos / 1e6);
     }
 
     static String fmt(double v) {
-        if (v >= 100) {
-            return String.format(Locale.ROOT, "%.0f", v);
-        }
-        return String.format(Locale.ROOT, "%.2f", v);
+        return Figures.number(v);
     }
 }

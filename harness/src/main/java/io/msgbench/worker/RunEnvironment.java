@@ -6,9 +6,14 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The JVM and host a worker runs in, in JMH's terms where JMH has them. */
+/**
+ * The JVM and host a worker runs in, in JMH's terms where JMH has them.
+ *
+ * @param memoryBytes the host's physical memory (0 when the JVM cannot tell)
+ */
 public record RunEnvironment(String harnessVersion, String jvm, List<String> jvmArgs, String jdkVersion,
-                             String vmName, String vmVersion, String host, String os, int cpus, long maxHeapBytes) {
+                             String vmName, String vmVersion, String host, String os, int cpus, long maxHeapBytes,
+                             long memoryBytes) {
     public RunEnvironment {
         jvmArgs = List.copyOf(jvmArgs);
     }
@@ -22,7 +27,12 @@ public record RunEnvironment(String harnessVersion, String jvm, List<String> jvm
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 System.getProperty("java.vm.version"), hostName(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), physicalMemory());
+    }
+
+    private static long physicalMemory() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
     }
 
     private static String hostName() {

@@ -124,7 +124,7 @@ class RunCommandOptionsTest {
         assertThat(c.reportInterval).isEqualTo(Duration.ofSeconds(2));
         assertThat(parse().reportInterval).isEqualTo(Duration.ofSeconds(10));
         assertThatThrownBy(() -> ResultFormat.of("latex"))
-                .hasMessage("Result format 'latex' is not supported; supported: json, omb");
+                .hasMessage("Result format 'latex' is not supported; supported: json, csv, md, html, omb");
     }
 
     @Test
@@ -139,5 +139,8 @@ class RunCommandOptionsTest {
         assertThat(Main.run(Map.of(), "-r", "5 parsecs")).isEqualTo(1);
         assertThat(Main.run(Map.of(), "-p", "novalue")).isEqualTo(1);
         assertThat(Main.run(Map.of(), "NoSuchBenchmarkAnywhere")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "report", "no-such-file.json", "--format", "md")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "report", "pom.xml", "--format", "md")).isEqualTo(1);
+        assertThat(Main.run(Map.of(), "report", "pom.xml", "--format", "omb")).isEqualTo(1);
     }
 }

@@ -1,0 +1,21 @@
+package io.msgbench.report.summary;
+
+import io.msgbench.report.ResultFormat;
+import io.msgbench.report.jmh.JmhBenchmarkResult;
+import java.util.List;
+
+/** The human-readable reports, rendered from JMH-shaped results: during a run and from saved files alike. */
+public final class Reports {
+    private Reports() {
+    }
+
+    /** @throws IllegalArgumentException for a format that is not a report ({@link ResultFormat#isReport()}) */
+    public static String render(ResultFormat format, List<JmhBenchmarkResult> results) {
+        return switch (format) {
+            case CSV -> CsvReport.of(results);
+            case MD -> MarkdownReport.of(results);
+            case HTML -> io.msgbench.report.html.HtmlReport.of(results);
+            default -> throw new IllegalArgumentException("'" + format + "' is not a report format (csv, md, html)");
+        };
+    }
+}
