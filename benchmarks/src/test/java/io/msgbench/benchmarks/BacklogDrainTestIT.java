@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.SharedKafkaBroker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class BacklogDrainTestIT {
     @Test
     void buildsTheBacklogPausedAndMeasuresItsDrain(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.json");
-        LatencyTestIT.Outcome o = LatencyTestIT.run("BacklogDrainTest", "-p", "consumerBacklogSizeGB=0.01",
+        CommandLineRun.Outcome o = CommandLineRun.run("BacklogDrainTest", "-p", "consumerBacklogSizeGB=0.01",
                 "-p", "producerRate=2000", "-p", "partitionsPerTopic=4", "-wi", "1", "-w", "1s", "-i", "1", "-r", "2s",
                 "-to", "60s", "-f", "0", "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
         assertThat(o.exitCode()).as(o.err() + o.out()).isZero();

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.msgbench.runner.Main;
+import io.msgbench.testing.CommandLineRun;
+import io.msgbench.testing.CommandLineRun.Outcome;
 import io.msgbench.testing.SharedKafkaBroker;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.HdrHistogram.HistogramLogReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,24 +26,8 @@ class LatencyTestIT {
     private static final List<String> LATENCIES = List.of("publishLatency", "publishDelayLatency", "endToEndLatency",
             "publishLatencyCorrected");
 
-    /** Runs the command line, capturing stdout and stderr. */
-    record Outcome(int exitCode, String out, String err) {
-    }
-
-    static synchronized Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static Outcome run(String... args) {
+        return CommandLineRun.run(args);
     }
 
     @Test
@@ -57,6 +39,9 @@ class LatencyTestIT {
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("Iteration    1:", "Iteration    2:", "endToEndLatencyCorrected")
                 .endsWith("# Results: " + file.toAbsolutePath() + System.lineSeparator());
+        // not a terminal: the progress comes as plain lines, without carriage returns or escape sequences
+        assertThat(o.out()).contains("# Progress: scenario 1 of 2 (LatencyTest (", "# Progress: scenario 2 of 2 (")
+                .doesNotContain("\r", "\u001b");
         assertThat(dir).isDirectoryContaining(p -> p.getFileName().toString().equals("r.json"))
                 .isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
 

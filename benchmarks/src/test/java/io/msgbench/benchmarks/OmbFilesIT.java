@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.SharedKafkaBroker;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class OmbFilesIT {
     @Test
     void aVendorWorkloadRunsWithOneWarningNamingItsKey(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.json");
-        LatencyTestIT.Outcome o = LatencyTestIT.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
                 "-d", RESOURCES.resolve("kafka-single.yaml").toString(), "-wi", "0", "-i", "1", "-r", "2s", "-f", "0",
                 "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
         assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
@@ -44,7 +45,7 @@ class OmbFilesIT {
     /** -rf json,omb: OMB's result file beside the JMH JSON, with the same figures in OMB's units. */
     @Test
     void anOmbResultFileCarriesTheFiguresOfTheJmhJson(@TempDir Path dir) throws Exception {
-        LatencyTestIT.Outcome o = LatencyTestIT.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
                 "-d", RESOURCES.resolve("kafka-single.yaml").toString(), "-wi", "0", "-i", "1", "-r", "3s", "-f", "0",
                 "--report-interval", "1s", "-rf", "json,omb", "-rff", dir.resolve("r.json").toString(),
                 "--bootstrap", SharedKafkaBroker.bootstrapServers());
@@ -88,7 +89,7 @@ class OmbFilesIT {
     void aShippedWorkloadRunsWithOmbsLatencyDriverOnAThreeBrokerEmbeddedCluster(@TempDir Path dir) throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path file = dir.resolve("r.json");
-        LatencyTestIT.Outcome o = LatencyTestIT.run("--workload",
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
                 repo.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(),
                 "-d", repo.resolve("drivers/kafka/kafka-latency.yaml").toString(), "--embedded",
                 "-wi", "0", "-i", "1", "-r", "2s", "-f", "0", "-rff", file.toString());
@@ -115,7 +116,7 @@ class OmbFilesIT {
         Path driver = Files.writeString(dir.resolve("kafka-remote.yaml"), Files.readString(
                 RESOURCES.resolve("kafka-single.yaml")) + "commonConfig: |\n  bootstrap.servers=127.0.0.1:" + port + "\n");
         long start = System.nanoTime();
-        LatencyTestIT.Outcome o = LatencyTestIT.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
                 "-d", driver.toString(), "-wi", "0", "-i", "1", "-r", "1s", "-rff", dir.resolve("r.json").toString());
         assertThat(o.exitCode()).isEqualTo(1);
         assertThat(o.err()).contains("127.0.0.1:" + port).contains("--embedded runs on the embedded broker instead");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.SharedKafkaBroker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ThroughputTestIT {
     void findsAConfirmedRateAndHoldsIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.json");
         long start = System.nanoTime();
-        LatencyTestIT.Outcome o = LatencyTestIT.run("ThroughputTest", "-w", "1s", "-i", "1", "-r", "2s",
+        CommandLineRun.Outcome o = CommandLineRun.run("ThroughputTest", "-w", "1s", "-i", "1", "-r", "2s",
                 "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(o.exitCode()).as(o.err() + o.out()).isZero();

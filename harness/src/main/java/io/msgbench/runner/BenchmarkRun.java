@@ -41,10 +41,17 @@ final class BenchmarkRun {
     private boolean interrupted;
     private final List<ScenarioResult> completed = new ArrayList<>();
 
-    BenchmarkRun(ConsoleReporter console, ResultFiles files, RunSettings settings) {
+    private final RunProgress progress;
+    private final boolean progressLines;
+
+    /** @param progressLines print the progress as lines at each fork (when no status line shows it) */
+    BenchmarkRun(ConsoleReporter console, ResultFiles files, RunSettings settings, RunProgress progress,
+                 boolean progressLines) {
         this.console = console;
         this.files = files;
         this.settings = settings;
+        this.progress = progress;
+        this.progressLines = progressLines;
     }
 
     /** Runs every scenario; returns the exit code (0, or 1 when a scenario failed). */
@@ -63,18 +70,24 @@ final class BenchmarkRun {
             BrokerDescription description = new BrokerDescription(broker.kind(), broker.version(),
                     broker.bootstrapServers(), broker.settings());
             ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console,
-                    settings.reportInterval());
+                    settings.reportInterval(), progress);
             int producerIds = 0;
             for (int s = 0; s < scenarios.size(); s++) {
                 Scenario scenario = scenarios.get(s);
                 console.scenarioStart(s + 1, scenarios.size(), scenario);
+                progress.scenario(s);
                 List<ForkResult> forks = new ArrayList<>();
                 try {
                     BacklogDiskCheck.require(scenario.workload(), scenario.replicationFactor(), broker).ifPresent(console::line);
                     int forkCount = scenario.iterations().forks();
                     for (int f = 0; f < Math.max(1, forkCount); f++) {
                         String prefix = "msgbench-" + runId + "-s" + (s + 1) + "-f" + (f + 1);
+                        progress.fork(f + 1);
+                        if (progressLines) {
+                            console.line("# Progress: " + progress.status());
+                        }
                         forks.add(runFork(runner, scenario, broker, prefix, producerIds, forkCount == 0 ? 0 : f + 1));
+                        progress.forkDone();
                         producerIds += scenario.workload().producers();
                     }
                 } catch (RuntimeException e) {

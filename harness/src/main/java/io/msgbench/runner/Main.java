@@ -60,7 +60,8 @@ public final class Main {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("ERROR: " + ex.getMessage() + " (see -h)");
-            return 1;
+            // compare's callers (CI) tell a regression (1) from input it cannot use (2)
+            return ex.getCommandLine().getCommand() instanceof CompareCommand ? 2 : 1;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

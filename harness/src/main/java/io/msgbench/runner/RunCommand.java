@@ -6,6 +6,7 @@ import io.msgbench.broker.EmbeddedKafkaBroker;
 import io.msgbench.broker.EmbeddedKafkaCluster;
 import io.msgbench.broker.ExternalKafkaCluster;
 import io.msgbench.driver.DriverRegistry;
+import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.omb.DriverFileLibrary;
 import io.msgbench.omb.OmbDriver;
 import io.msgbench.omb.OmbPlanner;
@@ -47,7 +48,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Runs the benchmarks matching the regexps on one broker for the whole run (DESIGN §3). */
 @Command(name = "java -jar benchmarks.jar", sortOptions = false, usageHelpWidth = 100, separator = " ",
-        subcommands = {BrokerCommand.class, ReportCommand.class},
+        subcommands = {BrokerCommand.class, ReportCommand.class, CompareCommand.class},
         description = {"Runs msgbench benchmarks: each scenario sets up its topics and clients, runs warmup and "
                 + "measurement iterations at a fixed rate, drains, and reports latency percentiles and rates.",
                 "Defaults: -wi 1 -w 10s -i 3 -r 30s, one run per scenario (annotations on the benchmark class win "
@@ -193,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
         List<BenchmarkDefinition> benchmarks = index.matching(includes).stream()
                 .filter(b -> excluded.stream().noneMatch(e -> e.matcher(b.className()).find()))
                 .toList();
-        for (String word : List.of("worker", "compare")) {
+        for (String word : List.of("worker")) {
             if (includes.contains(word)) {
                 throw new UserError("'" + word + "' is a command word of msgbench, reserved for a command that is not "
                         + "available yet (see -h for the commands there are)");
@@ -265,24 +266,37 @@ final class RunCommand implements Callable<Integer> {
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
                 split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats);
-        try (PrintStream out = humanReadableOutput()) {
+        RunProgress progress = new RunProgress(scenarios, EpochNanoClock.system());
+        try (PrintStream out = humanReadableOutput(progress)) {
             ConsoleReporter console = new ConsoleReporter(out);
             environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))
                     .forEach((variable, value) -> console.line("# From the environment: " + variable + "=" + value));
             warnings.forEach(w -> console.line("# WARNING: " + w));
             int brokers = scenarios.stream().mapToInt(Scenario::replicationFactor).max().orElse(1);
-            return new BenchmarkRun(console, files, settings).execute(scenarios,
+            return new BenchmarkRun(console, files, settings, progress, !interactive()).execute(scenarios,
                     () -> connect(console, fileCluster, brokers));
         }
     }
 
-    /** The console, a file ({@code -o}), or nothing ({@code -v SILENT}); closing it never closes System.out. */
-    private PrintStream humanReadableOutput() throws IOException {
+    /** A terminal gets the progress as a status line; a file or pipe gets plain lines, without control characters. */
+    private boolean interactive() {
+        return verbosity != Verbosity.SILENT && output == null && System.console() != null;
+    }
+
+    /**
+     * The console (with the progress as a status line when it is a terminal), a file ({@code -o}), or nothing
+     * ({@code -v SILENT}); closing it never closes System.out.
+     */
+    private PrintStream humanReadableOutput(RunProgress progress) throws IOException {
         if (verbosity == Verbosity.SILENT) {
             return new PrintStream(OutputStream.nullOutputStream());
         }
         if (output != null) {
             return new PrintStream(Files.newOutputStream(output), true, StandardCharsets.UTF_8);
+        }
+        if (interactive()) {
+            return new PrintStream(new TerminalStatusLine(System.out, progress::status).start(), true,
+                    StandardCharsets.UTF_8);
         }
         return new PrintStream(new FilterOutputStream(System.out) {
             @Override

@@ -41,13 +41,19 @@ final class ScenarioRunner {
     private final ConsoleReporter console;
     private final RateSearchRunner search;
     private final Duration reportInterval;
+    private final RunProgress progress;
 
-    /** @param reportInterval the length of the report periods within iterations ({@code --report-interval}) */
-    ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console, Duration reportInterval) {
+    /**
+     * @param reportInterval the length of the report periods within iterations ({@code --report-interval})
+     * @param progress       told which phase runs, for the progress line
+     */
+    ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console, Duration reportInterval,
+                   RunProgress progress) {
         this.pacer = new Pacer(clock, sleeper);
         this.console = console;
         this.search = new RateSearchRunner(pacer, console);
         this.reportInterval = reportInterval;
+        this.progress = progress;
     }
 
     /**
@@ -99,6 +105,7 @@ final class ScenarioRunner {
         int firstMeasured;
         long boundary;
         if (searching) {
+            progress.phase("searching the maximum sustainable rate");
             worker.startLoad(RateSearchRunner.START_RATE, senderThreads);
             RateSearchRunner.Outcome outcome = search.search(worker, it.warmupTime(), scenario.objective(),
                     ScenarioResult.primaryLatency(w));
@@ -118,6 +125,7 @@ final class ScenarioRunner {
         ReportPeriods periods = new ReportPeriods(worker, reportInterval.toNanos(), w.messageSize(), console::period);
         for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
             if (phase == buildPhase) {
+                progress.phase("building the backlog");
                 backlog.build(worker, w);
                 boundary = worker.beginPhase(phase + 1);
                 continue;
@@ -125,6 +133,8 @@ final class ScenarioRunner {
             boolean warmup = phase < firstMeasured;
             long end = boundary + (warmup ? it.warmupTime() : it.measurementTime()).toNanos();
             periods.begin(phase, boundary);
+            progress.phase(warmup ? "warmup " + phase + " of " + it.warmupIterations()
+                    : "measurement " + index(phase, firstMeasured) + " of " + it.measurementIterations());
             if (backlog != null && !warmup) {
                 LongConsumer watching = t -> periods.waitUntil(t, u -> backlog.sleepUntil(worker, u));
                 watching.accept(end);
@@ -140,6 +150,7 @@ final class ScenarioRunner {
             boundary = phase < lastPhase ? worker.beginPhase(phase + 1) : worker.stopLoad();
             console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize(), periods));
         }
+        progress.phase("draining");
         DrainResult drain = worker.drain(it.timeout());
 
         List<IterationResult> warmup = new ArrayList<>();

@@ -1,0 +1,165 @@
+package io.msgbench.report.compare;
+
+import io.msgbench.report.jmh.JmhBenchmarkResult;
+import io.msgbench.report.summary.ReportContent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * A base result file against a new one: scenarios paired by benchmark and parameters, and for each compared
+ * metric a verdict. A regression (or an improvement) needs both: the change is significant — the 99 % bootstrap
+ * interval of new/base, resampling forks and their iterations (never messages: they are autocorrelated), excludes
+ * no change — and it is larger than the threshold. Which way is better follows from the unit.
+ *
+ * @param rows     one per pair and metric, in the base file's order
+ * @param notes    what the reader must know: single forks, scenarios without a partner, metrics missing
+ */
+public record Comparison(List<Row> rows, List<String> notes) {
+    /** Two-sided confidence of the interval. */
+    public static final double CONFIDENCE = 0.99;
+
+    public Comparison {
+        rows = List.copyOf(rows);
+        notes = List.copyOf(notes);
+    }
+
+    public enum Verdict {
+        NO_SIGNIFICANT_CHANGE("no significant change"),
+        IMPROVED("improved"),
+        REGRESSED("regressed"),
+        /** Significant and beyond the threshold, for a metric with no better direction (a count). */
+        CHANGED("changed");
+
+        private final String text;
+
+        Verdict(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /**
+     * @param change       new/base − 1
+     * @param changeLow    lower end of the interval of the change
+     * @param changeHigh   upper end
+     */
+    public record Row(String benchmark, String params, String metric, String unit, double base, double changed,
+                      double change, double changeLow, double changeHigh, Verdict verdict) {
+    }
+
+    public boolean regressed() {
+        return rows.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSED);
+    }
+
+    /**
+     * @param threshold the smallest relative change that counts (0.2 = 20 %)
+     * @param metrics   the metrics to compare, or empty for each pair's defaults
+     * @throws IllegalArgumentException one line when nothing can be compared
+     */
+    public static Comparison of(List<JmhBenchmarkResult> base, List<JmhBenchmarkResult> changed, double threshold,
+                                List<String> metrics) {
+        Map<String, JmhBenchmarkResult> byKey = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (JmhBenchmarkResult r : changed) {
+            if (byKey.putIfAbsent(key(r), r) != null) {
+                notes.add("NEW has " + label(r) + " more than once; the first is compared");
+            }
+        }
+        Set<String> paired = new LinkedHashSet<>();
+        List<Row> rows = new ArrayList<>();
+        Set<String> singleFork = new LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
+        for (JmhBenchmarkResult b : base) {
+            JmhBenchmarkResult n = byKey.get(key(b));
+            if (n == null) {
+                notes.add("only in BASE: " + label(b));
+                continue;
+            }
+            if (!paired.add(key(b))) {
+                continue;
+            }
+            for (String metric : metrics.isEmpty() ? ComparedMetrics.defaults(b) : metrics) {
+                Replicates rb = ComparedMetrics.of(b, metric);
+                Replicates rn = ComparedMetrics.of(n, metric);
+                if (rb == null || rn == null) {
+                    missing.add(metric + " (" + label(b) + ")");
+                    continue;
+                }
+                if (rb.forks() < 2) {
+                    singleFork.add("BASE");
+                }
+                if (rn.forks() < 2) {
+                    singleFork.add("NEW");
+                }
+                rows.add(row(b, metric, rb, rn, threshold));
+            }
+        }
+        for (JmhBenchmarkResult n : changed) {
+            if (!paired.contains(key(n))) {
+                notes.add("only in NEW: " + label(n));
+            }
+        }
+        if (paired.isEmpty()) {
+            throw new IllegalArgumentException("nothing to compare: no scenario (benchmark and parameters) is in both files");
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no paired scenario has " + String.join(", ", metrics)
+                    + "; metrics there are: " + String.join(", ", ComparedMetrics.available(base.get(0))));
+        }
+        missing.forEach(m -> notes.add("not compared, missing on a side: " + m));
+        for (String side : singleFork) {
+            notes.add(side + " has a single fork: its interval covers iterations only, not the run-to-run noise "
+                    + "that forks show; run both with -f 3 or more for a verdict that holds across runs");
+        }
+        return new Comparison(rows, notes);
+    }
+
+    private static Row row(JmhBenchmarkResult b, String metric, Replicates rb, Replicates rn, double threshold) {
+        double base = rb.estimate();
+        double changed = rn.estimate();
+        SplittableRandom random = new SplittableRandom(0x6d7362L ^ (b.benchmark() + b.params() + metric).hashCode());
+        double[] ratios = Bootstrap.sortedRatios(Bootstrap.resample(rb, random), Bootstrap.resample(rn, random));
+        String unit = ComparedMetrics.unit(b, metric);
+        Direction direction = Direction.ofUnit(unit == null ? "" : unit);
+        double change = changed / base - 1;
+        if (ratios.length == 0 || Double.isNaN(change) || Double.isInfinite(change)) {
+            return new Row(b.benchmark(), ReportContent.paramsLabel(b), metric, unit, base, changed, Double.NaN,
+                    Double.NaN, Double.NaN, Verdict.NO_SIGNIFICANT_CHANGE);
+        }
+        double low = Bootstrap.quantile(ratios, (1 - CONFIDENCE) / 2) - 1;
+        double high = Bootstrap.quantile(ratios, 1 - (1 - CONFIDENCE) / 2) - 1;
+        boolean significant = low > 0 || high < 0;
+        Verdict verdict = Verdict.NO_SIGNIFICANT_CHANGE;
+        if (significant && Math.abs(change) > threshold) {
+            verdict = switch (direction) {
+                case NEUTRAL -> Verdict.CHANGED;
+                case HIGHER_IS_BETTER -> change > 0 ? Verdict.IMPROVED : Verdict.REGRESSED;
+                case LOWER_IS_BETTER -> change < 0 ? Verdict.IMPROVED : Verdict.REGRESSED;
+            };
+        }
+        return new Row(b.benchmark(), ReportContent.paramsLabel(b), metric, unit, base, changed, change, low, high,
+                verdict);
+    }
+
+    private static String key(JmhBenchmarkResult r) {
+        return r.benchmark() + " " + new java.util.TreeMap<>(r.params());
+    }
+
+    private static String label(JmhBenchmarkResult r) {
+        return r.benchmark() + (r.params().isEmpty() ? "" : " (" + ReportContent.paramsLabel(r) + ")");
+    }
+
+    /** e.g. {@code +12.3 %}. */
+    public static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%+.1f %%", 100 * fraction);
+    }
+}

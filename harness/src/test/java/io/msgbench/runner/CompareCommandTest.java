@@ -1,0 +1,65 @@
+package io.msgbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.msgbench.report.compare.ComparisonTest;
+import io.msgbench.testing.CommandLineRun;
+import io.msgbench.testing.CommandLineRun.Outcome;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code compare}'s exit codes and output, on msgbench's real example file. */
+class CompareCommandTest {
+    @TempDir
+    Path dir;
+
+    private static Outcome run(String... args) {
+        return CommandLineRun.run(Map.of(), args);
+    }
+
+    private Path example() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/msgbench-examples/latency-two-forks.json")) {
+            return Files.write(dir.resolve("base.json"), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void aResultAgainstItselfExitsZeroAndDoubledLatenciesExitOne() throws Exception {
+        Path base = example();
+        Outcome same = run("compare", base.toString(), base.toString());
+        assertThat(same.exitCode()).as(same.err()).isZero();
+        assertThat(same.out()).startsWith("benchmark ").contains("no significant change")
+                .doesNotContain("regressed  ", "improved  ")
+                .contains("8 metric(s) compared at a threshold of 20.0 %: 0 regressed, 0 improved.");
+
+        Path slower = Files.write(dir.resolve("slower.json"), ComparisonTest.transformedJson(
+                "msgbench-examples/latency-two-forks.json", u -> u.equals("ms/op"), v -> 2 * v));
+        Outcome doubled = run("compare", base.toString(), slower.toString(), "--format", "md");
+        assertThat(doubled.exitCode()).isEqualTo(1);
+        assertThat(doubled.out()).startsWith("| benchmark | params | metric | base | new | change | 99 % interval | verdict |")
+                .contains("| +100.0 % |", "| regressed |");
+    }
+
+    @Test
+    void unusableInputIsOneLineAndExitCodeTwo() throws Exception {
+        Path base = example();
+        Path notJson = Files.writeString(dir.resolve("x.json"), "<xml/>");
+        Path other = Files.writeString(dir.resolve("other.json"), "[]");
+        for (String[] args : new String[][] {
+                {"compare", base.toString(), dir.resolve("missing.json").toString()},
+                {"compare", notJson.toString(), base.toString()},
+                {"compare", base.toString(), other.toString()},
+                {"compare", base.toString(), base.toString(), "--threshold", "lots"},
+                {"compare", base.toString(), base.toString(), "--metric", "nope.p99"},
+                {"compare", base.toString(), base.toString(), "--frobnicate"},
+                {"compare", base.toString()}}) {
+            Outcome o = run(args);
+            assertThat(o.exitCode()).as(String.join(" ", args) + ": " + o.err()).isEqualTo(2);
+            assertThat(o.err().lines().filter(l -> l.startsWith("ERROR: "))).as(o.err()).hasSize(1);
+        }
+    }
+}
