@@ -97,6 +97,12 @@ class LatencyTestIT {
             assertThat(extra.get("configuration").get("broker").get("kind").asText()).isEqualTo("external");
             assertThat(extra.get("forks").get(0).get("drain").get("complete").asBoolean()).isTrue();
             assertThat(extra.get("forks").get(0).get("iterations")).hasSize(3);
+            for (JsonNode iteration : extra.get("forks").get(0).get("iterations")) {
+                // 2-s iterations, 10-s report periods: one period each, holding all the iteration's messages
+                assertThat(iteration.get("periods")).hasSize(1);
+                assertThat(iteration.get("periods").get(0).get("messagesSent").asLong())
+                        .isEqualTo(iteration.get("messagesSent").asLong());
+            }
             assertThat(extra.get("statistics").has("endToEndLatencyCorrected.p99")).isTrue();
         }
         assertThat(acks).containsExactly("1", "all");

@@ -276,14 +276,21 @@ public final class JmhResultMapper {
                 o.put("publishRate", i.publishRate());
                 o.put("consumeRate", i.consumeRate());
                 for (LatencyMetric m : LatencyMetric.values()) {
-                    Histogram h = i.latency(m);
-                    if (h.getTotalCount() > 0) {
-                        ObjectNode l = o.putObject(m.resultName());
-                        l.put("count", h.getTotalCount());
-                        l.put("p50", h.getValueAtPercentile(50) / NANOS_PER_MS);
-                        l.put("p99", h.getValueAtPercentile(99) / NANOS_PER_MS);
-                        l.put("p99.9", h.getValueAtPercentile(99.9) / NANOS_PER_MS);
-                        l.put("max", h.getMaxValue() / NANOS_PER_MS);
+                    putLatency(o, m, LatencySummary.of(i.latency(m)));
+                }
+                // the report periods (--report-interval) inside the iteration: OMB's series, charts over time
+                ArrayNode periods = o.putArray("periods");
+                for (PeriodResult p : i.periods()) {
+                    ObjectNode q = periods.addObject();
+                    q.put("startEpochNanos", p.startEpochNanos());
+                    q.put("durationNanos", p.durationNanos());
+                    q.put("messagesSent", p.messagesSent());
+                    q.put("publishErrors", p.publishErrors());
+                    q.put("backlog", p.backlog());
+                    q.put("publishRate", p.publishRate());
+                    q.put("consumeRate", p.consumeRate());
+                    for (LatencyMetric m : LatencyMetric.values()) {
+                        putLatency(q, m, p.latency(m));
                     }
                 }
             }
@@ -292,10 +299,18 @@ public final class JmhResultMapper {
         return root;
     }
 
-    /**
-     * Intervals whose unit of noise is the iteration (and the fork, once there are several), since
-     * per-message samples are autocorrelated and JMH's sample-count interval is far too narrow.
-     */
+    /** A latency's figures in ms under its name, when it has values. */
+    private static void putLatency(ObjectNode parent, LatencyMetric m, LatencySummary s) {
+        if (s.count() > 0) {
+            ObjectNode l = parent.putObject(m.resultName());
+            l.put("count", s.count());
+            l.put("p50", s.p50() / NANOS_PER_MS);
+            l.put("p99", s.p99() / NANOS_PER_MS);
+            l.put("p99.9", s.p999() / NANOS_PER_MS);
+            l.put("max", s.max() / NANOS_PER_MS);
+        }
+    }
+
     /** The search log: the rate found and each trial, with its figures and the verdict's reason. */
     private static ObjectNode search(RateSearchResult s) {
         ObjectNode o = JSON.objectNode();
@@ -320,6 +335,10 @@ public final class JmhResultMapper {
         return o;
     }
 
+    /**
+     * Intervals whose unit of noise is the iteration (and the fork, once there are several), since
+     * per-message samples are autocorrelated and JMH's sample-count interval is far too narrow.
+     */
     private static ObjectNode statistics(ScenarioResult r) {
         ObjectNode stats = JSON.objectNode();
         stats.put("confidence", JmhStatistics.CONFIDENCE);

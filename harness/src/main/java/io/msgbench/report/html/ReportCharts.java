@@ -52,9 +52,9 @@ final class ReportCharts {
             }
         }
         if (msgbench) {
-            svgs.add(svg(overTime(rs, "publishRate", "publish rate per iteration", "msg/s")));
+            svgs.add(svg(overTime(rs, "publishRate", "publish rate over time (per report period)", "msg/s")));
             String latency = ReportContent.mainLatency(rs.get(0));
-            svgs.add(svg(overTime(rs, latency + ".p99", latency + " p99 per iteration", "ms")));
+            svgs.add(svg(overTime(rs, latency + ".p99", latency + " p99 over time (per report period)", "ms")));
             svgs.add(svg(bars(rs, List.of("publishRate"), "publish rate", "msg/s", r -> null)));
             svgs.add(svg(bars(rs, List.of("50.0", "99.0", "99.9"), latency + " p50 / p99 / p99.9",
                     unit(ReportContent.metric(rs.get(0), latency)), r -> ReportContent.metric(r, latency))));
@@ -108,8 +108,9 @@ final class ReportCharts {
     }
 
     /**
-     * One series per parameter combination: a figure of each measurement iteration (msgbench's per-iteration
-     * figures), forks one after another, against seconds since that combination's first measured iteration began.
+     * One series per parameter combination: a figure of each report period of the measurement iterations (of each
+     * iteration in files without periods), forks one after another, against seconds since that combination's first
+     * measured iteration began.
      */
     private static XYChart overTime(List<JmhBenchmarkResult> rs, String figure, String title, String unit) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
@@ -119,23 +120,26 @@ final class ReportCharts {
         chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0);
         chart.getStyler().setXAxisDecimalPattern("#,##0.#");
         for (JmhBenchmarkResult r : rs) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            long first = Long.MAX_VALUE;
-            List<JsonNode> iterations = new ArrayList<>();
+            List<JsonNode> windows = new ArrayList<>();
             for (JsonNode fork : r.extra().path("forks")) {
                 for (JsonNode i : fork.path("iterations")) {
                     if ("measurement".equals(i.path("kind").asText())) {
-                        iterations.add(i);
-                        first = Math.min(first, i.path("startEpochNanos").asLong());
+                        JsonNode periods = i.path("periods");
+                        if (periods.isEmpty()) {
+                            windows.add(i);
+                        } else {
+                            periods.forEach(windows::add);
+                        }
                     }
                 }
             }
-            for (JsonNode i : iterations) {
-                double end = (i.path("startEpochNanos").asLong() + i.path("durationNanos").asLong() - first) / 1e9;
-                JsonNode value = figure.contains(".")
-                        ? i.path(figure.substring(0, figure.indexOf('.'))).path(figure.substring(figure.indexOf('.') + 1))
-                        : i.path(figure);
+            long first = windows.stream().mapToLong(w -> w.path("startEpochNanos").asLong()).min().orElse(0);
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (JsonNode w : windows) {
+                double end = (w.path("startEpochNanos").asLong() + w.path("durationNanos").asLong() - first) / 1e9;
+                int dot = figure.indexOf('.');
+                JsonNode value = dot > 0 ? w.path(figure.substring(0, dot)).path(figure.substring(dot + 1)) : w.path(figure);
                 if (value.isNumber()) {
                     xs.add(end);
                     ys.add(value.asDouble());
