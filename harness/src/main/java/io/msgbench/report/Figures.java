@@ -23,23 +23,18 @@ public final class Figures {
 
     /** A rate or size: whole from 100 up, two decimals below; "–" for NaN. */
     public static String number(double v) {
-        if (Double.isNaN(v)) {
-            return "–";
-        }
-        if (Math.abs(v) >= 100) {
-            return String.format(Locale.ROOT, "%.0f", v);
-        }
-        return String.format(Locale.ROOT, "%.2f", v);
+        return plain(v, "%.0f");
     }
 
     /** {@link #number} with thousands separators, for tables. */
     public static String grouped(double v) {
+        return plain(v, "%,.0f");
+    }
+
+    private static String plain(double v, String whole) {
         if (Double.isNaN(v)) {
             return "–";
         }
-        if (Math.abs(v) >= 100) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? whole : "%.2f", v);
     }
 }
