@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes payload/payload-{100b,1Kb,4Kb}.data: OMB's payload file names, deterministic content.
+"""Writes payload/payload-{100b,1Kb,4Kb,64Kb}.data: OMB's payload file names, deterministic content.
 
 Each file is the SHA-256 stream of "msgbench-payload-<size>-<block>" for block 0, 1, 2, ..., cut to the
 size: the same bytes on every machine, incompressible like real payloads (msgbench overwrites the first
@@ -8,7 +8,8 @@ size: the same bytes on every machine, incompressible like real payloads (msgben
 import hashlib
 import pathlib
 
-SIZES = {"payload-100b.data": 100, "payload-1Kb.data": 1024, "payload-4Kb.data": 4096}
+SIZES = {"payload-100b.data": 100, "payload-1Kb.data": 1024, "payload-4Kb.data": 4096,
+         "payload-64Kb.data": 65536}
 
 
 def content(size):

@@ -44,6 +44,7 @@ public final class ScheduledProducer implements SendListener {
     private long scheduleIndex;
     private long nextSequence;
     private long lastIntendedSent = Long.MIN_VALUE;
+    private long lastSendTime = Long.MIN_VALUE;
 
     /**
      * @param payloads the message buffers, at least {@link PayloadStamp#SIZE} bytes each; reused since
@@ -144,6 +145,7 @@ public final class ScheduledProducer implements SendListener {
         nextSequence = sequence + 1;
         phaseEnds[phase] = sequence + 1;
         lastIntendedSent = intended;
+        lastSendTime = sendTime;
         scheduleIndex++;
         issued.lazySet(sequence + 1);
         handle.send(key, payload, sequence, this);
@@ -182,6 +184,11 @@ public final class ScheduledProducer implements SendListener {
         return lastIntendedSent;
     }
 
+    /** When the last message was actually sent (epoch nanoseconds); read once the sender thread has stopped. */
+    public long lastSendTime() {
+        return lastSendTime;
+    }
+
     /** Messages handed to the client so far. */
     public long issued() {
         return issued.get();
@@ -195,6 +202,12 @@ public final class ScheduledProducer implements SendListener {
     /** Sends handed to the client whose completion has not arrived yet. */
     public long inFlight() {
         return issued.get() - completed.get();
+    }
+
+    /** The rate of the current schedule segment, msg/s (0 before one started). */
+    public double scheduledRate() {
+        Segment s = segment;
+        return s == null ? 0 : s.schedule().ratePerSecond();
     }
 
     /** Messages due by {@code epochNanos} under the current schedule segment but not yet sent. */

@@ -21,6 +21,8 @@ public final class SenderLoop implements Runnable {
     private volatile boolean running = true;
     /** Messages intended after this time are not sent; the loop ends once none due before it is left. */
     private volatile long stopAtEpochNanos = Long.MAX_VALUE;
+    /** After this time owed messages are no longer paid: the loop ends, what is still due stays unsent. */
+    private volatile long payDeadlineEpochNanos = Long.MAX_VALUE;
 
     public SenderLoop(List<ScheduledProducer> producers, EpochNanoClock clock, Sleeper sleeper) {
         this.producers = producers.toArray(new ScheduledProducer[0]);
@@ -30,10 +32,13 @@ public final class SenderLoop implements Runnable {
 
     /**
      * Finishes the schedule at {@code epochNanos}: every message intended up to then is still sent (so a
-     * generator that is behind pays its debt and the worst latencies are not dropped), then the loop ends.
+     * generator that is behind pays its debt and the worst latencies are not dropped), then the loop ends;
+     * but paying stops at {@code payDeadlineEpochNanos}, so a debt that cannot be paid (a rate above
+     * capacity) never holds the stop up: what is still owed then is never sent.
      */
-    public void stopAt(long epochNanos) {
-        stopAtEpochNanos = epochNanos;
+    public void stopAt(long epochNanos, long payDeadlineEpochNanos) {
+        this.payDeadlineEpochNanos = payDeadlineEpochNanos;
+        this.stopAtEpochNanos = epochNanos;
     }
 
     /** Ends the loop after the send in progress, owed messages or not. */
@@ -69,7 +74,7 @@ public final class SenderLoop implements Runnable {
                 next = p;
             }
         }
-        if (earliest > stopAtEpochNanos) {
+        if (earliest > stopAtEpochNanos || now > payDeadlineEpochNanos) {
             running = false;
             return;
         }

@@ -13,6 +13,12 @@ package io.msgbench.metrics;
 public final class HealthyRunAllowance {
     public static final double STALL_SECONDS = 0.050;
     public static final double CONSUME_SHORTFALL = 0.01;
+    /**
+     * Share of its schedule a stretch of load must send for the rate to count as reachable: below it the
+     * debt grew by more than a tenth of the schedule, which no stall of a healthy run explains (an unreachable
+     * fixed rate, a search trial in overload).
+     */
+    public static final double REACHED_SHARE = 0.9;
 
     private HealthyRunAllowance() {
     }

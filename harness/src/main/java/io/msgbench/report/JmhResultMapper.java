@@ -67,9 +67,12 @@ public final class JmhResultMapper {
         boolean consumes = s.workload().subscriptionsPerTopic() > 0;
 
         boolean searched = r.isMaxRate();
+        Saturation saturation = r.saturation();
+        boolean throughput = searched || saturation != null;
         JmhMetric publishRate = JmhMetric.ofIterations(perIteration(r, IterationResult::publishRate), "ops/s");
-        // After a search the rate held is the result (mode thrpt); otherwise the primary latency (mode sample).
-        JmhMetric primaryMetric = searched ? publishRate
+        // After a search, or at a rate the producers could not hold, the rate is the result (mode thrpt);
+        // otherwise the primary latency (mode sample).
+        JmhMetric primaryMetric = throughput ? publishRate
                 : JmhMetric.ofHistogram(sampleHistogram(r, primary), latencyUnit)
                         .withScorePercentiles(hdrPercentiles(r.merged(primary)));
 
@@ -78,7 +81,7 @@ public final class JmhResultMapper {
             double[][] found = r.forks().stream()
                     .map(f -> new double[] {f.search().maxSustainableRate()}).toArray(double[][]::new);
             secondaries.put("maxSustainableRate", JmhMetric.ofIterations(found, "ops/s"));
-        } else {
+        } else if (!throughput) {
             secondaries.put(ScenarioResult.PUBLISH_RATE, publishRate);
         }
         if (r.forks().stream().allMatch(f -> f.backlog() != null && f.backlog().drained())) {
@@ -95,7 +98,9 @@ public final class JmhResultMapper {
         }
         for (LatencyMetric m : LatencyMetric.values()) {
             boolean endToEnd = m == LatencyMetric.END_TO_END_LATENCY || m == LatencyMetric.END_TO_END_LATENCY_CORRECTED;
-            if ((m == primary && !searched) || (endToEnd && !consumes)) {
+            // At an unreachable rate the latencies from the intended time only measure the falling behind.
+            boolean dominated = saturation != null && Saturation.SCHEDULE_DOMINATED.contains(m);
+            if ((m == primary && !throughput) || (endToEnd && !consumes) || dominated) {
                 continue;
             }
             double[][] means = perIteration(r, i -> i.latency(m).getTotalCount() == 0 ? Double.NaN
@@ -103,6 +108,7 @@ public final class JmhResultMapper {
             secondaries.put(m.resultName(), JmhMetric.ofIterations(means, latencyUnit)
                     .withScorePercentiles(hdrPercentiles(r.merged(m))));
         }
+        secondaries.put("messagesUnsent", JmhMetric.ofSum(perFork(r, f -> f.drain().unsent()), "#"));
         secondaries.put("messagesSent", JmhMetric.ofSum(perIteration(r, i -> i.messagesSent()), "#"));
         secondaries.put("publishErrors", JmhMetric.ofSum(perIteration(r, i -> i.publishErrors()), "#"));
         secondaries.put("negativeLatencies", JmhMetric.ofSum(perIteration(r, i -> i.negativeLatencies()), "#"));
@@ -112,7 +118,7 @@ public final class JmhResultMapper {
             secondaries.put("messagesDuplicated", JmhMetric.ofSum(perIteration(r, i -> i.messagesDuplicated()), "#"));
             secondaries.put("messagesOutOfOrder", JmhMetric.ofSum(perIteration(r, i -> i.messagesOutOfOrder()), "#"));
         }
-        if (!searched) {
+        if (!throughput) {
             // JMH's sample-mode percentile companions, from HdrHistogram like every other percentile here.
             Histogram all = r.merged(primary);
             JmhMetric.SAMPLE_PERCENTILES.forEach((name, rank) -> secondaries.put(name,
@@ -124,7 +130,7 @@ public final class JmhResultMapper {
         RunEnvironment env = r.environment();
         return JmhBenchmarkResult.builder()
                 .benchmark(r.benchmarkName())
-                .mode(searched ? "thrpt" : "sample")
+                .mode(throughput ? "thrpt" : "sample")
                 .threads(r.threads())
                 .forks(s.iterations().forks()) // as JMH: 0 when run in the host JVM, with one rawData row
                 .jvm(env.jvm())
@@ -158,6 +164,17 @@ public final class JmhResultMapper {
             forks.add(iterations);
         }
         return forks;
+    }
+
+    /** A per-fork count as JMH rows: the fork's figure in its last measurement iteration, 0 in the others. */
+    private static double[][] perFork(ScenarioResult r, ToDoubleFunction<ForkResult> value) {
+        double[][] out = new double[r.forks().size()][];
+        for (int f = 0; f < out.length; f++) {
+            ForkResult fork = r.forks().get(f);
+            out[f] = new double[Math.max(1, fork.measurement().size())];
+            out[f][out[f].length - 1] = value.applyAsDouble(fork);
+        }
+        return out;
     }
 
     private static double[][] perIteration(ScenarioResult r, ToDoubleFunction<IterationResult> value) {
@@ -222,6 +239,20 @@ public final class JmhResultMapper {
         host.put("cpus", env.cpus());
         host.put("maxHeapBytes", env.maxHeapBytes());
         host.put("memoryBytes", env.memoryBytes());
+        Saturation saturation = r.saturation();
+        if (saturation != null) {
+            ObjectNode o = root.putObject("saturation");
+            o.put("scheduledRate", saturation.scheduledRate());
+            o.put("achievedRate", saturation.achievedRate());
+            o.put("messagesUnsent", saturation.unsent());
+            ArrayNode left = o.putArray("latenciesLeftOut");
+            for (LatencyMetric m : LatencyMetric.values()) {
+                if (Saturation.SCHEDULE_DOMINATED.contains(m)) {
+                    left.add(m.resultName());
+                }
+            }
+            o.put("note", saturation.describe());
+        }
         ArrayNode warnings = root.putArray("warnings");
         r.warnings().forEach(warnings::add);
 
@@ -239,6 +270,7 @@ public final class JmhResultMapper {
             drain.put("outOfOrder", f.drain().outOfOrder());
             drain.put("unrecognised", f.drain().unrecognised());
             drain.put("millis", f.drain().waitedNanos() / NANOS_PER_MS);
+            drain.put("unsent", f.drain().unsent());
             if (f.search() != null) {
                 fork.set("search", search(f.search()));
             }
@@ -342,7 +374,7 @@ public final class JmhResultMapper {
     private static ObjectNode statistics(ScenarioResult r) {
         ObjectNode stats = JSON.objectNode();
         stats.put("confidence", JmhStatistics.CONFIDENCE);
-        LatencyMetric primary = r.primaryMetric();
+        LatencyMetric primary = r.mainLatency();
         Map<String, ToDoubleFunction<IterationResult>> figures = new LinkedHashMap<>();
         figures.put(primary.resultName() + ".mean", i -> i.latency(primary).getMean() / NANOS_PER_MS);
         figures.put(primary.resultName() + ".p50", i -> i.latency(primary).getValueAtPercentile(50) / NANOS_PER_MS);

@@ -44,14 +44,42 @@ public record ScenarioResult(Scenario scenario, int threads, BrokerDescription b
                 : LatencyMetric.PUBLISH_LATENCY_CORRECTED;
     }
 
+    /**
+     * The latency a reader looks at first: {@link #primaryMetric()}, or its uncorrected counterpart when the
+     * rate was unreachable (the corrected one then only measures how far behind the schedule the producers fell).
+     */
+    public LatencyMetric mainLatency() {
+        if (saturation() == null) {
+            return primaryMetric();
+        }
+        return scenario.workload().subscriptionsPerTopic() > 0 ? LatencyMetric.END_TO_END_LATENCY
+                : LatencyMetric.PUBLISH_LATENCY;
+    }
+
     /** True when the rate was searched: the primary metric is then the publish rate held at the rate found. */
     public boolean isMaxRate() {
         return scenario.workload().isMaxRate();
     }
 
-    /** The name of the primary metric: {@code publishRate} after a search, else {@link #primaryMetric()}'s. */
+    /**
+     * The fixed rate's saturation (the producers could not hold it), or null when it was reachable or
+     * searched.
+     */
+    public Saturation saturation() {
+        return isMaxRate() ? null : Saturation.of(scenario.workload().producerRate(), forks);
+    }
+
+    /** True when the result is a rate (mode thrpt): after a search, or when the fixed rate was unreachable. */
+    public boolean isThroughput() {
+        return isMaxRate() || saturation() != null;
+    }
+
+    /**
+     * The name of the primary metric: {@code publishRate} after a search or when the rate was unreachable,
+     * else {@link #primaryMetric()}'s.
+     */
     public String primaryName() {
-        return isMaxRate() ? PUBLISH_RATE : primaryMetric().resultName();
+        return isThroughput() ? PUBLISH_RATE : primaryMetric().resultName();
     }
 
     public static final String PUBLISH_RATE = "publishRate";

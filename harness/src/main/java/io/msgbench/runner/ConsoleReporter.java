@@ -7,6 +7,7 @@ import io.msgbench.report.IterationResult;
 import io.msgbench.report.LatencySummary;
 import io.msgbench.report.MeasuredWindow;
 import io.msgbench.report.PeriodResult;
+import io.msgbench.report.Saturation;
 import io.msgbench.report.ScenarioResult;
 import io.msgbench.scenario.IterationSettings;
 import io.msgbench.scenario.Scenario;
@@ -67,11 +68,18 @@ final class ConsoleReporter {
         }
     }
 
-    /** One line per iteration: rates, schedule debt, then p50/p99/p99.9/max of each latency in ms. */
-    void iteration(IterationResult r) {
+    /**
+     * One line per iteration: rates, schedule debt, then p50/p99/p99.9/max of each latency in ms; marked when
+     * the iteration fell well short of its fixed {@code rate} (0 for none: a search's trials vary it).
+     */
+    void iteration(IterationResult r, double rate) {
         String head = String.format(Locale.ROOT, "%s %3d: ", r.warmup() ? "Warmup    " : "Iteration ", r.index());
-        out.println(window(head, r, ", debt " + r.scheduleDebt() + ", backlog " + r.backlogAtEnd(),
-                m -> LatencySummary.of(r.latency(m))));
+        String state = ", debt " + r.scheduleDebt() + ", backlog " + r.backlogAtEnd();
+        if (rate > 0 && Saturation.fellShort(r, rate)) {
+            state += String.format(Locale.ROOT, " (schedule unreachable: %.1f %% of it sent; * and delay only measure "
+                    + "the falling behind)", 100 * (r.messagesSent() + r.publishErrors()) / (rate * r.seconds()));
+        }
+        out.println(window(head, r, state, m -> LatencySummary.of(r.latency(m))));
     }
 
     /** One line per report period within an iteration, as OMB prints its 10-s stats. */
@@ -148,14 +156,16 @@ final class ConsoleReporter {
         out.printf(Locale.ROOT, "  publish %s msg/s (%s MB/s), consume %s msg/s (%s MB/s)%n",
                 fmt(sent / seconds), fmt(sent / seconds * size / MeasuredWindow.BYTES_PER_MB),
                 fmt(receivedInWindow / seconds), fmt(receivedInWindow / seconds * size / MeasuredWindow.BYTES_PER_MB));
+        long unsent = result.forks().stream().mapToLong(f -> f.drain().unsent()).sum();
         out.printf(Locale.ROOT, "  messages sent %d, received %d, lost %d, duplicated %d, out of order %d, "
-                + "publish errors %d, negative latencies %d%n",
-                sent, received, lost, duplicated, outOfOrder, errors, negative);
+                + "publish errors %d, negative latencies %d, unsent %d%n",
+                sent, received, lost, duplicated, outOfOrder, errors, negative, unsent);
+        Saturation saturation = result.saturation();
         out.printf(Locale.ROOT, "  %-26s %9s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p95", "p99", "p99.9",
                 "p99.99", "max", "count");
         for (LatencyMetric m : LatencyMetric.values()) {
             Histogram h = result.merged(m);
-            if (h.getTotalCount() == 0) {
+            if (h.getTotalCount() == 0 || saturation != null && Saturation.SCHEDULE_DOMINATED.contains(m)) {
                 continue;
             }
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-26s", m.resultName()));

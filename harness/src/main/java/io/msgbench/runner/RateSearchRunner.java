@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 final class RateSearchRunner {
     /** Trials at most: bracketing from 10,000 msg/s to 1 or 10M msg/s, bisection and confirmation fit. */
-    static final int MAX_TRIALS = 24;
+    static final int MAX_TRIALS = 30;
     static final double START_RATE = 10_000;
     /** A confirmation trial lasts this many trial lengths. */
     static final int CONFIRMATION_LENGTH = 3;

@@ -147,8 +147,11 @@ final class ScenarioRunner {
             } else {
                 periods.waitUntil(end, pacer::sleepUntil);
             }
-            boundary = phase < lastPhase ? worker.beginPhase(phase + 1) : worker.stopLoad();
-            console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize(), periods));
+            boundary = phase < lastPhase ? worker.beginPhase(phase + 1) : worker.stopLoad(it.timeout());
+            // A ramped warmup and a search vary the rate: only a held fixed rate can be judged unreachable.
+            double held = searching || (warmup && phase == 1 && it.warmupIterations() > 0) ? 0 : w.producerRate();
+            console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize(), periods),
+                    held);
         }
         progress.phase("draining");
         DrainResult drain = worker.drain(it.timeout());

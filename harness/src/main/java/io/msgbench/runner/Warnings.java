@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.ForkResult;
+import io.msgbench.report.Saturation;
 import io.msgbench.report.IterationResult;
 import io.msgbench.worker.Worker.DrainResult;
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ final class Warnings {
     /** @param fixedRate the scenario's rate; after a search each fork's rate found is used instead */
     static List<String> of(double fixedRate, List<ForkResult> forks) {
         List<String> out = new ArrayList<>();
+        Saturation saturation = Saturation.of(fixedRate, forks);
+        if (saturation != null) {
+            // One line instead of a "behind schedule" per iteration: being behind is what saturation is.
+            out.add(saturation.describe());
+        }
         for (int f = 0; f < forks.size(); f++) {
             ForkResult fork = forks.get(f);
             String where = forks.size() > 1 ? "fork " + (f + 1) + ": " : "";
@@ -32,12 +38,17 @@ final class Warnings {
                         + "means %d or fewer)", where, fork.backlog().leftMessages(), fork.backlog().drainSeconds(),
                         fork.backlog().drainedLevel()));
             }
-            double rate = fork.search() != null ? fork.search().maxSustainableRate() : fixedRate;
+            if (saturation == null && fork.drain().unsent() > 0) {
+                out.add(where + fork.drain().unsent() + " messages due were never sent: the load stopped with a debt "
+                        + "the producers could not pay within the drain bound");
+            }
+            double rate = fork.search() != null ? fork.search().maxSustainableRate()
+                    : saturation != null ? saturation.achievedRate() : fixedRate;
             List<IterationResult> measured = fork.measurement();
             for (IterationResult r : measured) {
-                iteration(r, rate, where + "iteration " + r.index() + ": ", out);
+                iteration(r, rate, saturation == null, where + "iteration " + r.index() + ": ", out);
             }
-            trends(measured, rate, where, out);
+            trends(measured, rate, saturation == null, where, out);
         }
         return out;
     }
@@ -61,12 +72,15 @@ final class Warnings {
         }
     }
 
-    private static void iteration(IterationResult r, double rate, String where, List<String> out) {
+    private static void iteration(IterationResult r, double rate, boolean reachable, String where, List<String> out) {
         if (r.publishErrors() > 0) {
             out.add(where + r.publishErrors() + " publish errors");
         }
         if (r.negativeLatencies() > 0) {
             out.add(where + r.negativeLatencies() + " negative latencies (clock trouble), not recorded");
+        }
+        if (!reachable) {
+            return;
         }
         if (r.scheduleDebt() > HealthyRunAllowance.debt(rate)) {
             out.add(where + "generator behind schedule, " + r.scheduleDebt() + " messages due but unsent at its end");
@@ -79,13 +93,14 @@ final class Warnings {
     }
 
     /** Across the measurement: debt or backlog that grew means the rate was not sustained. */
-    private static void trends(List<IterationResult> measured, double rate, String where, List<String> out) {
+    private static void trends(List<IterationResult> measured, double rate, boolean reachable, String where,
+                               List<String> out) {
         if (measured.isEmpty()) {
             return;
         }
         IterationResult first = measured.get(0);
         IterationResult last = measured.get(measured.size() - 1);
-        if (measured.size() > 1 && last.scheduleDebt() > first.scheduleDebt() + HealthyRunAllowance.debt(rate)) {
+        if (reachable && measured.size() > 1 && last.scheduleDebt() > first.scheduleDebt() + HealthyRunAllowance.debt(rate)) {
             out.add(where + "schedule debt grew from " + first.scheduleDebt() + " to " + last.scheduleDebt()
                     + " across the measurement: the generator cannot sustain this rate");
         }

@@ -143,7 +143,10 @@ public final class BenchmarkRules {
         }
         atLeast("producersPerTopic", producersPerTopic, 1).ifPresent(found::add);
         atLeast("subscriptionsPerTopic", subscriptionsPerTopic, 0).ifPresent(found::add);
-        atLeast("consumersPerSubscription", consumersPerSubscription, 1).ifPresent(found::add);
+        // Without subscriptions nothing consumes (producer-only, as OMB runs it) whatever this says.
+        if (subscriptionsPerTopic > 0) {
+            atLeast("consumersPerSubscription", consumersPerSubscription, 1).ifPresent(found::add);
+        }
         return found;
     }
 

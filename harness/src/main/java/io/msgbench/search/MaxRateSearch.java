@@ -16,6 +16,10 @@ import java.util.OptionalDouble;
  *   <li><b>Confirm:</b> the candidate must be sustained in {@link #CONFIRMATIONS} trials in a row; when
  *       one fails, the candidate is lowered by the precision and confirmed again.</li>
  * </ol>
+ * A failed bracket or bisection trial bounds the search only once it is confirmed: unless it was
+ * unmistakable overload ({@link TrialJudge.Verdict#unmistakable()}), the same rate is tried again
+ * ({@link Stage#RETRY}) and only a second failure counts. One transient stall (a segment deletion, a GC of the
+ * broker on a shared machine) would otherwise cap the whole search, every later trial bisecting below it.
  * The number of trials is bounded by {@code maxTrials}; a search that runs out of trials before a
  * confirmation, or finds no rate sustained down to {@link #MIN_RATE}, ends without a result and says why.
  */
@@ -28,7 +32,7 @@ public final class MaxRateSearch {
     /** Above this a rate is not believable from one load generator; the bracket stops growing. */
     public static final double MAX_RATE = 10_000_000;
 
-    public enum Stage { BRACKET, BISECT, CONFIRM }
+    public enum Stage { BRACKET, BISECT, RETRY, CONFIRM }
 
     /** One trial as the search log shows it. */
     public record Step(int number, Stage stage, double rate, Trial trial, TrialJudge.Verdict verdict) {
@@ -39,6 +43,8 @@ public final class MaxRateSearch {
     private double sustained; // highest rate sustained (0: none yet)
     private double failed = Double.POSITIVE_INFINITY; // lowest rate that failed
     private Stage stage = Stage.BRACKET;
+    /** The stage a retry decides for. */
+    private Stage retried;
     private double next;
     private int confirmations;
     private String outcome;
@@ -75,6 +81,15 @@ public final class MaxRateSearch {
         requireRunning();
         double rate = next;
         log.add(new Step(log.size() + 1, stage, rate, trial, verdict));
+        if (!verdict.sustained() && !verdict.unmistakable() && (stage == Stage.BRACKET || stage == Stage.BISECT)) {
+            retried = stage;
+            stage = Stage.RETRY; // same rate again: its verdict decides
+            finishIfOutOfTrials();
+            return;
+        }
+        if (stage == Stage.RETRY) {
+            stage = retried;
+        }
         if (verdict.sustained()) {
             sustained = Math.max(sustained, rate);
         } else {
@@ -84,7 +99,12 @@ public final class MaxRateSearch {
             case BRACKET -> afterBracket(rate, verdict.sustained());
             case BISECT -> afterBisect();
             case CONFIRM -> afterConfirm(rate, verdict.sustained());
+            case RETRY -> throw new IllegalStateException("a retry resolves to the stage it repeats");
         }
+        finishIfOutOfTrials();
+    }
+
+    private void finishIfOutOfTrials() {
         if (!done && log.size() >= maxTrials) {
             finish("no confirmed rate within " + maxTrials + " trials (last candidate "
                     + Math.round(next) + " msg/s)");

@@ -13,6 +13,7 @@ import io.msgbench.load.ScheduledProducer;
 import io.msgbench.load.SenderLoop;
 import io.msgbench.load.SubscriptionCounters;
 import io.msgbench.metrics.EpochNanoClock;
+import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
 import io.msgbench.metrics.Sleeper;
@@ -36,11 +37,6 @@ public final class InProcessWorker implements Worker {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessWorker.class);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /**
-     * How long stopping waits for sender threads to pay their schedule debt; longer than the clients'
-     * max.block.ms (30 s), so a sender blocked in send() is never abandoned while it runs.
-     */
-    private static final Duration SENDER_STOP_TIMEOUT = Duration.ofSeconds(40);
 
     private final DriverRegistry registry;
     private final EpochNanoClock clock;
@@ -61,6 +57,10 @@ public final class InProcessWorker implements Worker {
     private long[] phaseEnd;
     private long[] phaseDebt;
     private long[] phaseBacklog;
+    /** Messages handed to the clients when each phase began, for the send rate a phase achieved. */
+    private long[] phaseIssuedAtStart;
+    /** Debt left unpaid when the load stopped. */
+    private long unsent;
 
     public InProcessWorker(DriverRegistry registry, EpochNanoClock clock, Sleeper sleeper) {
         this.registry = registry;
@@ -81,6 +81,7 @@ public final class InProcessWorker implements Worker {
         phaseEnd = new long[setup.phases() + 1];
         phaseDebt = new long[setup.phases() + 1];
         phaseBacklog = new long[setup.phases() + 1];
+        phaseIssuedAtStart = new long[setup.phases() + 1];
         driver = factory.create();
         MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
                 setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock));
@@ -197,6 +198,7 @@ public final class InProcessWorker implements Worker {
             perThread.get(i % perThread.size()).add(p);
         }
         phaseStart[1] = start;
+        phaseIssuedAtStart[1] = issued();
         for (int t = 0; t < perThread.size(); t++) {
             SenderLoop loop = new SenderLoop(perThread.get(t), clock, sleeper);
             Thread thread = new Thread(loop, "msgbench-sender-" + t);
@@ -243,6 +245,7 @@ public final class InProcessWorker implements Worker {
         closePhase(previous, boundary);
         phaseBacklog[previous] = backlog();
         phaseStart[phase] = boundary;
+        phaseIssuedAtStart[phase] = issued();
         return boundary;
     }
 
@@ -278,31 +281,69 @@ public final class InProcessWorker implements Worker {
     }
 
     /**
-     * Ends the schedule now: the debt is recorded, then the senders still send every message that was
-     * due by now (so the worst latencies of a generator that fell behind are not dropped) and stop.
+     * Ends the schedule now. The debt at the end is recorded; the senders then pay it (the worst
+     * latencies of a generator briefly behind are not dropped) only if they can within {@code payBound} at
+     * the send rate the phase achieved, and never for longer: a rate above capacity stops at once, and
+     * what was due but never sent is counted as unsent.
      */
     @Override
-    public long stopLoad() {
+    public long stopLoad(Duration payBound) {
         long end = clock.epochNanos();
         int last = ledger.currentPhase();
         // Only the debt between reading the clock and stopping the senders: they may send what falls due
         // meanwhile, so that window stays as short as possible.
         closePhase(last, end);
-        loops.forEach(loop -> loop.stopAt(end));
+        long payDeadline = end + (debtPayableWithin(last, end, payBound) ? payBound.toNanos() : 0);
+        loops.forEach(loop -> loop.stopAt(end, payDeadline));
         phaseBacklog[last] = backlog();
-        if (!joinSenders(SENDER_STOP_TIMEOUT)) {
-            throw new WorkerException("Sender threads did not finish the schedule within "
-                    + SENDER_STOP_TIMEOUT.toSeconds() + " s after the load stopped");
+        if (!joinSenders(payBound.plus(STOP_GRACE))) {
+            throw new WorkerException("Sender threads did not stop within " + payBound.plus(STOP_GRACE).toSeconds()
+                    + " s after the load stopped (a send blocked in the client)");
         }
         ledger.closeWindow();
-        // A sender on time may have sent messages falling due between reading the clock and seeing the
-        // stop: the phase then covered the schedule up to the last of them, and its length says so.
+        // The phase covers every send attributed to it. On schedule at the stop, that is the schedule up to the
+        // last message sent (a sender on time may send what fell due before it saw the stop), so count / length
+        // is the rate held even if a send was late by a descheduled thread; behind schedule, it runs to the last
+        // actual send (a debt paid after the stop), so count / length is what the producers achieved.
+        boolean onSchedule = phaseDebt[last] <= HealthyRunAllowance.debt(scheduledRate());
         long covered = end;
+        long left = 0;
         for (ScheduledProducer p : producers) {
-            covered = Math.max(covered, p.lastIntendedSent());
+            covered = Math.max(covered, onSchedule ? p.lastIntendedSent() : p.lastSendTime());
+            left += p.scheduleDebt(end);
         }
+        unsent = left;
         phaseEnd[last] = covered;
         return covered;
+    }
+
+    /** True when the debt at {@code end} can be sent within {@code bound} at the rate the phase sent at. */
+    private boolean debtPayableWithin(int phase, long end, Duration bound) {
+        long debt = phaseDebt[phase];
+        if (debt == 0) {
+            return true;
+        }
+        double seconds = (end - phaseStart[phase]) / 1e9;
+        double sendRate = seconds > 0 ? (issued() - phaseIssuedAtStart[phase]) / seconds : 0;
+        return debt <= sendRate * bound.toNanos() / 1e9;
+    }
+
+    /** The rate of the producers' current schedules, msg/s, summed. */
+    private double scheduledRate() {
+        double rate = 0;
+        for (ScheduledProducer p : producers) {
+            rate += p.scheduledRate();
+        }
+        return rate;
+    }
+
+    /** Messages handed to the clients so far, over all producers. */
+    private long issued() {
+        long n = 0;
+        for (ScheduledProducer p : producers) {
+            n += p.issued();
+        }
+        return n;
     }
 
     /** Waits for the sender threads; false if one is still alive after {@code timeout}. */
@@ -383,7 +424,8 @@ public final class InProcessWorker implements Worker {
             outOfOrder += ledger.phase(phase).messagesOutOfOrder();
         }
         return new DrainResult(inFlight == 0 && verification.lost() == 0, inFlight, expected, received,
-                verification.lost(), verification.duplicated(), outOfOrder, unrecognised, System.nanoTime() - start);
+                verification.lost(), verification.duplicated(), outOfOrder, unrecognised, System.nanoTime() - start,
+                unsent);
     }
 
     /** Receptions still short of the acknowledged messages, summed over subscriptions. */
@@ -448,7 +490,7 @@ public final class InProcessWorker implements Worker {
     @Override
     public void close() {
         loops.forEach(SenderLoop::stopNow);
-        joinSenders(SENDER_STOP_TIMEOUT);
+        joinSenders(STOP_GRACE);
         for (ScheduledProducer p : producers) {
             closeQuietly(p::closeHandle, "producer");
         }

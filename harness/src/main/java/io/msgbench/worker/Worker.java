@@ -17,6 +17,11 @@ import java.util.List;
  * {@link WorkerException} carrying one line for the user.
  */
 public interface Worker extends AutoCloseable {
+    /**
+     * How long stopping may wait for sender threads beyond the pay bound; longer than the clients'
+     * max.block.ms (30 s), so a sender blocked in send() is never abandoned while it runs.
+     */
+    Duration STOP_GRACE = Duration.ofSeconds(40);
 
     /** Loads and initialises the driver; returns what the worker is and the client settings as sent. */
     WorkerInfo initialize(WorkerSetup setup);
@@ -80,8 +85,16 @@ public interface Worker extends AutoCloseable {
      */
     long beginPhase(int phase);
 
-    /** Stops sending; the current phase ends. Returns the epoch nanoseconds of the end. */
-    long stopLoad();
+    /**
+     * Stops sending; the current phase ends. Messages the schedule made due by now and not sent yet are
+     * still sent if the producers can pay that debt within {@code payBound} at the rate they achieved in
+     * the phase, and for at most {@code payBound}; whatever is left is never sent and is counted
+     * ({@link DrainResult#unsent}). So a rate above capacity (OMB's {@code producerRate: 10000000}) stops at
+     * once, while a generator briefly behind still sends its late messages (the worst corrected latencies).
+     *
+     * @return the epoch nanoseconds of the end of the phase: the stop, or the last send after it
+     */
+    long stopLoad(Duration payBound);
 
     /**
      * Waits until every send is acknowledged and every subscription has received every acknowledged
@@ -158,9 +171,10 @@ public interface Worker extends AutoCloseable {
      * @param outOfOrder   first deliveries behind a later message of the same producer and partition
      * @param unrecognised messages without a msgbench stamp or with an unknown phase
      * @param waitedNanos  how long the drain took
+     * @param unsent       messages the schedule made due before the load stopped that were never sent (the
+     *                     debt left when the producers could not pay it within the bound of {@link #stopLoad})
      */
     record DrainResult(boolean complete, long inFlight, long expected, long received, long lost, long duplicated,
-                       long outOfOrder,
-                       long unrecognised, long waitedNanos) {
+                       long outOfOrder, long unrecognised, long waitedNanos, long unsent) {
     }
 }

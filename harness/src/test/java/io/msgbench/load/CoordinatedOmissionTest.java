@@ -161,10 +161,47 @@ class CoordinatedOmissionTest {
             rig.loop.runOnce();
         }
         // T0 + 53 ms: stop as of T0 + 20 ms; messages 4..20 are owed and still go out, 21.. never do
-        rig.loop.stopAt(T0 + 20 * MS);
+        rig.loop.stopAt(T0 + 20 * MS, Long.MAX_VALUE);
         rig.loop.run();
         assertThat(rig.sink.sends).isEqualTo(21);
         assertThat(rig.ledger.phase(1).snapshot().histogram(LatencyMetric.PUBLISH_LATENCY_CORRECTED).getMaxValue())
                 .isBetween(49 * MS, 51 * MS);
+    }
+
+    @Test
+    void aDebtThatCannotBePaidStopsAtThePayDeadlineAndStaysUnsent() {
+        // Each send takes 2 ms: 500 msg/s against 1,000 asked, so the debt grows 500 a second.
+        ManualClock clock = new ManualClock(T0);
+        PhaseLedger ledger = new PhaseLedger(1);
+        ProducerHandle slow = new ProducerHandle() {
+            @Override
+            public void send(byte[] key, byte[] payload, long token, SendListener listener) {
+                clock.advance(2 * MS);
+                listener.onCompletion(token, null);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ScheduledProducer producer = new ScheduledProducer(1, "t", slow, PayloadPool.of(new byte[64]),
+                KeyDistribution.none(), clock, ledger);
+        producer.startSchedule(new RateSchedule(T0, 1000));
+        SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);
+        while (clock.epochNanos() < T0 + 1000 * MS) {
+            loop.runOnce();
+        }
+        long end = clock.epochNanos(); // T0 + 1 s: 500 sent, 501 owed (message 1,000 is due at the end itself)
+        assertThat(producer.scheduleDebt(end)).isEqualTo(501);
+
+        loop.stopAt(end, end + 100 * MS); // pays until the deadline: sends at end, end + 2 ms, ..., end + 100 ms
+        loop.run();
+        assertThat(producer.issued()).isEqualTo(551);
+        assertThat(producer.scheduleDebt(end)).isEqualTo(450);
+        assertThat(producer.lastSendTime()).isEqualTo(end + 100 * MS);
     }
 }

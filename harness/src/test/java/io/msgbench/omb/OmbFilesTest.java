@@ -214,6 +214,26 @@ class OmbFilesTest {
         assertThat(warnings).isEmpty();
     }
 
+    /** Our own files in the shapes of OMB's corpus: unthrottled, producer-only, 64 KiB, many producers. */
+    @Test
+    void everyCorpusWorkloadReadsWithoutWarnings() throws IOException {
+        List<Path> corpus;
+        try (Stream<Path> w = Files.list(REPO.resolve("workloads/corpus"))) {
+            corpus = w.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(12);
+        int producerOnly = 0;
+        int unthrottled = 0;
+        for (Path w : corpus) {
+            OmbWorkload workload = OmbWorkload.read(w, warnings::add);
+            producerOnly += workload.workload().subscriptionsPerTopic() == 0 ? 1 : 0;
+            unthrottled += workload.workload().producerRate() == 10_000_000 ? 1 : 0;
+        }
+        assertThat(warnings).isEmpty();
+        assertThat(producerOnly).isGreaterThanOrEqualTo(2);
+        assertThat(unthrottled).isGreaterThanOrEqualTo(8);
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class WarningsTest {
     private static final long MS = 1_000_000;
-    private static final DrainResult CLEAN = new DrainResult(true, 0, 100, 100, 0, 0, 0, 0, 0);
+    private static final DrainResult CLEAN = new DrainResult(true, 0, 100, 100, 0, 0, 0, 0, 0, 0);
 
     @Test
     void aHealthyRunHasNoWarnings() {
@@ -25,7 +25,7 @@ class WarningsTest {
 
     @Test
     void everyDoubtIsNamed() {
-        DrainResult bad = new DrainResult(false, 2, 100, 97, 3, 4, 5, 6, 0);
+        DrainResult bad = new DrainResult(false, 2, 100, 97, 3, 4, 5, 6, 0, 0);
         // at 1,000 msg/s: debt allowed 51, backlog growth allowed over 2 × 10 s: 1 + 1,000 × (0.05 + 0.2) = 251
         ForkResult f = fork(bad, iteration(1, 10, 100, 0, 80 * MS), iteration(2, 100, 400, 300, MS));
         assertThat(Warnings.of(1_000, List.of(f))).containsExactly(
@@ -54,6 +54,24 @@ class WarningsTest {
         ForkResult behind = fork(CLEAN, iteration(1, 0, 0, 500, MS));
         assertThat(Warnings.of(1_000, List.of(ok, behind)))
                 .containsExactly("fork 2: iteration 1: generator behind schedule, 500 messages due but unsent at its end");
+    }
+
+    @Test
+    void anUnreachableRateIsOneLineNotAWarningPerIteration() {
+        // 10,000 acknowledged in 10 s at 1,000,000 msg/s asked: 0.1 % of the schedule, debt and delay huge
+        DrainResult stopped = new DrainResult(true, 0, 100, 100, 0, 0, 0, 0, 0, 9_990_000);
+        ForkResult f = fork(stopped, iteration(1, 0, 0, 9_990_000, 9_000 * MS));
+        assertThat(Warnings.of(1_000_000, List.of(f))).containsExactly("schedule unreachable: the producers sent 1000 "
+                + "msg/s, 0.1 % of the 1000000 msg/s asked, so this is a throughput measurement (publish rate is the "
+                + "result); 9990000 messages due were never sent; latencies from the intended send time "
+                + "(publishDelayLatency, *Corrected) only measure the falling behind and are left out");
+    }
+
+    @Test
+    void aDebtLeftUnsentAtAReachableRateIsNamed() {
+        ForkResult f = fork(new DrainResult(true, 0, 100, 100, 0, 0, 0, 0, 0, 7), iteration(1, 0, 0, 0, MS));
+        assertThat(Warnings.of(1_000, List.of(f))).containsExactly("7 messages due were never sent: the load stopped "
+                + "with a debt the producers could not pay within the drain bound");
     }
 
     private static ForkResult fork(DrainResult drain, IterationResult... measured) {

@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MaxRateSearchTest {
-    private static final TrialJudge.Verdict OK = new TrialJudge.Verdict(true, "sustained");
-    private static final TrialJudge.Verdict BEHIND = new TrialJudge.Verdict(false, "behind");
+    private static final TrialJudge.Verdict OK = new TrialJudge.Verdict(TrialJudge.Cause.SUSTAINED, "sustained");
+    private static final TrialJudge.Verdict BEHIND = new TrialJudge.Verdict(TrialJudge.Cause.OVERLOAD, "behind");
+    private static final TrialJudge.Verdict STALLED = new TrialJudge.Verdict(TrialJudge.Cause.STALL, "stall");
 
     /** Runs the search against a system that sustains exactly the rates {@code sustains} accepts. */
     private static MaxRateSearch run(double start, int maxTrials, DoublePredicate sustains) {
@@ -84,5 +85,34 @@ class MaxRateSearchTest {
     void unlimitedSystemStopsGrowingAtTheCeiling() {
         MaxRateSearch search = run(10_000, 24, rate -> true);
         assertThat(search.result().orElseThrow()).isEqualTo(MaxRateSearch.MAX_RATE);
+    }
+
+    @Test
+    void aTransientStallIsRetriedAndDoesNotCapTheSearch() {
+        // capacity 150,000; the first trial at 20,000 meets a stall (a segment deletion), the retry holds
+        int[] trialsAt20k = {0};
+        MaxRateSearch search = new MaxRateSearch(10_000, 30);
+        while (!search.isDone()) {
+            double rate = search.nextRate();
+            boolean stalled = rate == 20_000 && trialsAt20k[0]++ == 0;
+            search.record(null, stalled ? STALLED : rate <= 150_000 ? OK : BEHIND);
+        }
+        assertThat(search.result().orElseThrow()).isBetween(150_000 / (1 + MaxRateSearch.PRECISION) - 1, 150_000.0);
+        assertThat(search.log().get(1).stage()).isEqualTo(Stage.BRACKET);
+        assertThat(search.log().get(2).stage()).isEqualTo(Stage.RETRY);
+        assertThat(search.log().get(2).rate()).isEqualTo(20_000);
+        assertThat(search.log().get(3).rate()).isEqualTo(40_000); // the bracket goes on doubling
+    }
+
+    @Test
+    void aFailureConfirmedByItsRetryBoundsTheSearch() {
+        MaxRateSearch search = new MaxRateSearch(10_000, 30);
+        while (!search.isDone()) {
+            double rate = search.nextRate();
+            search.record(null, rate <= 30_000 ? OK : STALLED);
+        }
+        assertThat(search.result().orElseThrow()).isBetween(30_000 / (1 + MaxRateSearch.PRECISION) - 1, 30_000.0);
+        assertThat(search.log().stream().filter(s -> s.stage() == Stage.RETRY).map(MaxRateSearch.Step::rate))
+                .allMatch(rate -> rate > 30_000).isNotEmpty();
     }
 }

@@ -22,14 +22,23 @@ class TrialJudgeTest {
         assertThat(plain.judge(new Trial(10_000, 5, 50_000, 501, 0, 0, 0, null)).sustained()).isTrue();
         TrialJudge.Verdict v = plain.judge(new Trial(10_000, 5, 50_000, 502, 0, 0, 0, null));
         assertThat(v.sustained()).isFalse();
-        assertThat(v.reason()).isEqualTo("generator behind: 502 messages due and unsent at the end (allowed 501)");
+        assertThat(v.reason()).isEqualTo("stall: generator behind, 502 messages due and unsent at the end (allowed 501)");
+        assertThat(v.unmistakable()).isFalse();
+        // a tenth of the trial's 50,000 scheduled messages still owed at its end: overload, no retry needed
+        assertThat(plain.judge(new Trial(10_000, 5, 45_000, 5_000, 0, 0, 0, null)).cause())
+                .isEqualTo(TrialJudge.Cause.STALL);
+        TrialJudge.Verdict overload = plain.judge(new Trial(10_000, 5, 40_000, 5_001, 0, 0, 0, null));
+        assertThat(overload.cause()).isEqualTo(TrialJudge.Cause.OVERLOAD);
+        assertThat(overload.unmistakable()).isTrue();
+        assertThat(overload.reason()).isEqualTo("overload: generator behind by 5,001 messages at the end, more than a "
+                + "tenth of the trial's schedule");
     }
 
     @Test
     void aStallMidTrialShowsInThePublishDelayEvenWhenTheDebtWasPaid() {
         assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 0, 0, 50 * MS, null)).sustained()).isTrue();
         assertThat(plain.judge(new Trial(10_000, 5, 50_000, 0, 0, 0, 50 * MS + 1, null)).reason())
-                .isEqualTo("generator behind: publish delay p99.9 50.0 ms (allowed 50 ms)");
+                .isEqualTo("stall: generator behind and caught up, publish delay p99.9 50.0 ms (allowed 50 ms)");
     }
 
     @Test

@@ -171,7 +171,7 @@ class KnownAnswerIT {
                 during.run(start);
             }
             sleepUntil(start + measurement.toNanos());
-            worker.stopLoad();
+            worker.stopLoad(Duration.ofSeconds(30));
             DrainResult drain = worker.drain(Duration.ofSeconds(60));
             assertThat(drain.complete()).as(drain.toString()).isTrue();
             return worker.phaseStats(2);

@@ -44,7 +44,7 @@ class InProcessWorkerIT {
             long boundary = worker.beginPhase(2);
             worker.adjustRate(800, Worker.OwedMessages.SEND);
             Thread.sleep(1000);
-            long end = worker.stopLoad();
+            long end = worker.stopLoad(Duration.ofSeconds(30));
             DrainResult drain = worker.drain(Duration.ofSeconds(30));
 
             PhaseStats one = worker.phaseStats(1);

@@ -60,7 +60,7 @@ class MessageVerificationIT {
             Thread.sleep(1_000); // sequences 0..~999 in phase 1: every fault falls in it
             worker.beginPhase(2);
             Thread.sleep(500);
-            worker.stopLoad();
+            worker.stopLoad(Duration.ofSeconds(30));
             DrainResult drain = worker.drain(Duration.ofSeconds(5));
 
             PhaseSnapshot one = worker.phaseStats(1).snapshot();

@@ -70,13 +70,21 @@ public record ReportContent(Map<String, String> environment, List<Section> secti
         return b.toString();
     }
 
-    /** The latency a msgbench result is about: its primary metric, or after a search the primary latency. */
+    /**
+     * The latency a msgbench result is about: its primary metric; for a rate result (after a search, or at an
+     * unreachable rate, where the latencies from the intended time are left out) the first it has of the
+     * corrected and then the uncorrected end-to-end and publish latencies.
+     */
     public static String mainLatency(JmhBenchmarkResult r) {
         if (r.mode().equals("sample")) {
             return r.extra().path("primaryMetric").asText();
         }
-        return r.secondaryMetrics().containsKey("endToEndLatencyCorrected") ? "endToEndLatencyCorrected"
-                : "publishLatencyCorrected";
+        for (String name : List.of("endToEndLatencyCorrected", "publishLatencyCorrected", "endToEndLatency")) {
+            if (r.secondaryMetrics().containsKey(name)) {
+                return name;
+            }
+        }
+        return "publishLatency";
     }
 
     /** The metric named {@code name}: the primary when the result is named after it, else a secondary (or null). */

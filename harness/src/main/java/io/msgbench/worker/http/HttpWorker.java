@@ -129,8 +129,9 @@ public class HttpWorker implements Worker {
     }
 
     @Override
-    public long stopLoad() {
-        return call("/load/stop", new Nanos(0), Nanos.class).nanos();
+    public long stopLoad(Duration payBound) {
+        return call("/load/stop", new Timeout(payBound.toMillis()), Nanos.class,
+                payBound.plus(STOP_GRACE).plus(GRACE)).nanos();
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class WorkerServer implements AutoCloseable {
                 Rate r = read(body, Rate.class);
                 yield new Nanos(worker.adjustRate(r.ratePerSecond(), r.owed()));
             }
-            case "/load/stop" -> new Nanos(worker.stopLoad());
+            case "/load/stop" -> new Nanos(worker.stopLoad(Duration.ofMillis(read(body, Timeout.class).timeoutMillis())));
             case "/backlog" -> new Count(worker.backlog());
             case "/consumers/pause" -> {
                 worker.pauseConsumers();

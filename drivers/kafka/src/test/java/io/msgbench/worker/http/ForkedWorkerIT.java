@@ -45,7 +45,7 @@ class ForkedWorkerIT {
             worker.probe(Duration.ofSeconds(30));
             worker.startLoad(300, 1);
             Thread.sleep(1000);
-            worker.stopLoad();
+            worker.stopLoad(Duration.ofSeconds(30));
             DrainResult drain = worker.drain(Duration.ofSeconds(30));
             PhaseStats stats = worker.phaseStats(1);
             assertThat(drain.complete()).as(drain.toString()).isTrue();

@@ -1,0 +1,79 @@
+package io.msgbench.report;
+
+import io.msgbench.metrics.HealthyRunAllowance;
+import io.msgbench.metrics.LatencyMetric;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A fixed rate the producers could not hold: OMB's {@code producerRate: 10000000} ("as fast as they go"), or
+ * any rate above capacity. Such a run is a throughput measurement, not a failure (DESIGN §4): its headline is
+ * the rate achieved, and the latencies measured from the intended send time only say how far behind an
+ * unreachable schedule the producers fell.
+ *
+ * <p>The rule: every measurement iteration of every fork sent (acknowledged or failed) less than
+ * {@link #REACHED_SHARE} of the messages its schedule made due during it, that is, the schedule debt grew by
+ * more than a tenth of the schedule in each of them. A reachable rate that suffered a stall still sends its
+ * owed messages in the next iteration (more than its share then), so only a stall longer than a tenth of the
+ * last iteration could be mistaken for saturation, and the rate reported is then still what happened.
+ *
+ * @param scheduledRate msg/s asked for
+ * @param achievedRate  msg/s acknowledged over the measurement (all forks' iterations)
+ * @param unsent        messages due that were never sent because the load stopped (summed over forks)
+ */
+public record Saturation(double scheduledRate, double achievedRate, long unsent) {
+    /** Share of its schedule an iteration must send for the rate to count as reachable. */
+    public static final double REACHED_SHARE = HealthyRunAllowance.REACHED_SHARE;
+
+    /** The latencies measured from the intended send time: dominated by an unreachable schedule. */
+    public static final Set<LatencyMetric> SCHEDULE_DOMINATED = Set.of(LatencyMetric.PUBLISH_DELAY_LATENCY,
+            LatencyMetric.PUBLISH_LATENCY_CORRECTED, LatencyMetric.END_TO_END_LATENCY_CORRECTED);
+
+    /** True when {@code iteration} sent less than {@link #REACHED_SHARE} of what {@code rate} made due in it. */
+    public static boolean fellShort(IterationResult iteration, double rate) {
+        double due = rate * iteration.seconds();
+        return due > 0 && iteration.messagesSent() + iteration.publishErrors() < REACHED_SHARE * due;
+    }
+
+    /**
+     * The saturation of a fixed-rate scenario's forks, or null when the rate was reachable (or searched:
+     * pass a rate of 0).
+     */
+    public static Saturation of(double rate, List<ForkResult> forks) {
+        if (!(rate > 0)) {
+            return null;
+        }
+        long sent = 0;
+        double seconds = 0;
+        long unsent = 0;
+        for (ForkResult f : forks) {
+            if (f.measurement().isEmpty()) {
+                return null;
+            }
+            for (IterationResult i : f.measurement()) {
+                if (!fellShort(i, rate)) {
+                    return null;
+                }
+                sent += i.messagesSent();
+                seconds += i.seconds();
+            }
+            unsent += f.drain().unsent();
+        }
+        return new Saturation(rate, sent / seconds, unsent);
+    }
+
+    /** Achieved share of the scheduled rate. */
+    public double achievedShare() {
+        return achievedRate / scheduledRate;
+    }
+
+    /** The one line that says so, for the console, the warnings and the reports. */
+    public String describe() {
+        return String.format(Locale.ROOT, "schedule unreachable: the producers sent %s msg/s, %.1f %% of the %s msg/s "
+                + "asked, so this is a throughput measurement (publish rate is the result); %d messages due were never "
+                + "sent; latencies from the intended send time (publishDelayLatency, *Corrected) only measure the "
+                + "falling behind and are left out", Figures.number(achievedRate), 100 * achievedShare(),
+                Figures.number(scheduledRate), unsent);
+    }
+}
