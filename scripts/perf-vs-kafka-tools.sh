@@ -28,8 +28,9 @@
 #                           (the defaults assume ~150-200k msg/s of 1 KiB and ~450k of 100 B; see pp-*.log)
 #   RECORDS_100B [8000000]  the same for 100-byte runs
 #   WARMUP_RECORDS [3000000] 1 KiB records sent to warm the broker before the comparison (0: no warmup)
-#   PP_WARMUP_RECORDS [0]   ProducerPerformance's own --warmup-records: when set, its "steady state" summary
-#                           is the figure (msgbench leaves its 5 s warmup iteration out likewise)
+#   PP_WARMUP_RECORDS [quarter]  ProducerPerformance's own --warmup-records (default a quarter of the run's
+#                           records, 0 for none): its "steady state" summary is then the figure, as msgbench
+#                           leaves its 5 s warmup iteration (a quarter of its 20 s) out
 #   JVM_OPTS ["-Xms1g -Xmx1g -XX:+UseG1GC"]  heap and GC of both producers. ProducerPerformance runs with
 #                           them; msgbench's host JVM too, and its fork (the JVM that produces) inherits the
 #                           host's JVM arguments. kafka-run-class.sh would give ProducerPerformance -Xmx256M
@@ -63,7 +64,7 @@ SIZES=${SIZES:-1024 100}
 RECORDS_1KB=${RECORDS_1KB:-3000000}
 RECORDS_100B=${RECORDS_100B:-8000000}
 WARMUP_RECORDS=${WARMUP_RECORDS:-3000000}
-PP_WARMUP_RECORDS=${PP_WARMUP_RECORDS:-0}
+PP_WARMUP_RECORDS=${PP_WARMUP_RECORDS:-quarter}
 JVM_OPTS=${JVM_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
 MSGBENCH_ARGS=${MSGBENCH_ARGS:-}
 MSGBENCH_WARMUP=${MSGBENCH_WARMUP:-5s}
@@ -214,8 +215,9 @@ pp_rate_of() {
 
 # Runs ProducerPerformance on a fresh topic: run_pp TOPIC RECORDS SIZE LOG; prints records/s (empty on failure).
 run_pp() {
-    local topic=$1 records=$2 size=$3 logfile=$4 warmup=()
-    [[ $PP_WARMUP_RECORDS == 0 ]] || warmup=(--warmup-records "$PP_WARMUP_RECORDS")
+    local topic=$1 records=$2 size=$3 logfile=$4 warmup=() warm=$PP_WARMUP_RECORDS
+    [[ $warm != quarter ]] || warm=$((records / 4))
+    [[ $warm == 0 ]] || warmup=(--warmup-records "$warm")
     create_topic "$topic"
     log "ProducerPerformance: $records records of $size B to $topic"
     if ! kafka_tool "${jvm_opts[@]}" org.apache.kafka.tools.ProducerPerformance --bootstrap-server "$bootstrap" \
@@ -350,7 +352,7 @@ done
     echo
     echo "Producer only, unthrottled, 1 topic x 1 partition, ${PRODUCER_PROPS[*]}; JVM_OPTS: $JVM_OPTS;" \
         "ProducerPerformance: $RECORDS_1KB x 1 KiB / $RECORDS_100B x 100 B records$([[ $PP_WARMUP_RECORDS == 0 ]] ||
-            echo " (steady state after $PP_WARMUP_RECORDS)");" \
+            echo " (steady state after ${PP_WARMUP_RECORDS/quarter/a quarter of the} records)");" \
         "msgbench: -wi 1 -w $MSGBENCH_WARMUP -i 1 -r $MSGBENCH_TIME${MSGBENCH_ARGS:+ $MSGBENCH_ARGS}$([[ $SEARCH != 1 ]] ||
             echo ", search -w 5s -i 1 -r 10s"); broker warmed with $WARMUP_RECORDS x 1 KiB."
     python3 - "$results" <<'PY'

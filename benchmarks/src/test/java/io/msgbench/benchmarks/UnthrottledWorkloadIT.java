@@ -93,4 +93,24 @@ class UnthrottledWorkloadIT {
         assertThat(r.get("secondaryMetrics").get("messagesUnsent").get("score").asLong()).isZero();
         assertThat(r.get("msgbench").has("saturation")).isFalse();
     }
+
+    /** One of our OMB-shaped corpus files, unchanged: several producers and consumers at an unreachable rate. */
+    @Test
+    void aCorpusWorkloadWithSeveralProducersRunsUnchanged(@TempDir Path dir) throws Exception {
+        Path workload = Path.of("../workloads/corpus/unthrottled-1-topic-100-partitions-100b-4p-4c.yaml")
+                .toAbsolutePath().normalize();
+        Path file = dir.resolve("r.json");
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload", workload.toString(), "-d", DRIVER.toString(),
+                "-wi", "0", "-i", "1", "-r", "3s", "-f", "0", "-rff", file.toString(),
+                "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        JsonNode r = JSON.readTree(file.toFile()).get(0);
+        assertThat(r.get("benchmark").asText()).isEqualTo("omb.unthrottled-1-topic-100-partitions-100b-4p-4c.publishRate");
+        JsonNode secondary = r.get("secondaryMetrics");
+        assertThat(secondary.get("messagesLost").get("score").asLong()).isZero();
+        assertThat(secondary.get("messagesDuplicated").get("score").asLong()).isZero();
+        assertThat(secondary.get("messagesReceived").get("score").asLong())
+                .isEqualTo(secondary.get("messagesSent").get("score").asLong());
+        assertThat(secondary.get("consumeRate").get("score").asDouble()).isPositive();
+    }
 }

@@ -27,8 +27,14 @@ public interface MessagingDriver extends AutoCloseable {
     /** Deletes topics this driver created; failures are reported, never thrown. */
     void deleteTopics(List<String> topics, Duration timeout);
 
-    /** A producer for one topic. */
-    ProducerHandle createProducer(String topic);
+    /**
+     * A producer for one topic.
+     *
+     * @param maxInFlight a power of two ≤ {@link ProducerHandle#MAX_IN_FLIGHT}: the harness never has more of
+     *                    this producer's sends in flight, and their tokens differ in their low bits
+     *                    ({@code token & (maxInFlight - 1)}), so per-send state fits a ring of this size
+     */
+    ProducerHandle createProducer(String topic, int maxInFlight);
 
     /**
      * A consumer of one topic in one subscription (consumer group). It starts receiving at once and

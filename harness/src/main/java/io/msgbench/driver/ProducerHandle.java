@@ -3,9 +3,10 @@ package io.msgbench.driver;
 /** A producer bound to one topic. Used by one sender thread at a time. */
 public interface ProducerHandle extends AutoCloseable {
     /**
-     * The harness never has more sends of one producer in flight than this, and the tokens of sends in
-     * flight together differ in their low bits ({@code token & (MAX_IN_FLIGHT - 1)}), so a driver can keep
-     * per-send state in a ring of this size instead of allocating it.
+     * The most sends of one producer the harness ever has in flight; each producer gets its own bound (a power
+     * of two up to this, see {@link MessagingDriver#createProducer}), and the tokens of sends in flight together
+     * differ in their low bits, so a driver can keep per-send state in a ring of that size instead of
+     * allocating it.
      */
     int MAX_IN_FLIGHT = 1 << 16;
 

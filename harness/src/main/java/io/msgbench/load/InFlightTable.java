@@ -49,7 +49,9 @@ final class InFlightTable {
         intended[i] = intendedEpochNanos;
         sent[i] = sendEpochNanos;
         phase[i] = sendPhase;
-        owner.set(i, sequence);
+        // An ordered store suffices: only this thread reads the slot's state before the client hands the
+        // send to the completion thread, and that hand-off publishes the fields above.
+        owner.lazySet(i, sequence);
     }
 
     long intended(long sequence) {

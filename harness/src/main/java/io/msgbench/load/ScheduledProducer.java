@@ -17,9 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * I/O thread. Neither path allocates or locks.
  */
 public final class ScheduledProducer implements SendListener {
-    /** Messages that may be in flight per producer before the sender waits for acknowledgements. */
-    static final int IN_FLIGHT_CAPACITY = ProducerHandle.MAX_IN_FLIGHT;
-
     private final int producerId;
     private final String topic;
     private final ProducerHandle handle;
@@ -27,7 +24,7 @@ public final class ScheduledProducer implements SendListener {
     private final KeyDistribution keys;
     private final EpochNanoClock clock;
     private final PhaseLedger ledger;
-    private final InFlightTable inFlight = new InFlightTable(IN_FLIGHT_CAPACITY);
+    private final InFlightTable inFlight;
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
@@ -47,15 +44,18 @@ public final class ScheduledProducer implements SendListener {
     private long lastSendTime = Long.MIN_VALUE;
 
     /**
-     * @param payloads the message buffers, at least {@link PayloadStamp#SIZE} bytes each; reused since
-     *                 drivers copy on send
+     * @param maxInFlight sends that may be in flight before the sender waits for acknowledgements: the
+     *                    power of two {@code handle} was created for ({@link InFlightCapacity})
+     * @param payloads    the message buffers, at least {@link PayloadStamp#SIZE} bytes each; reused since
+     *                    drivers copy on send
      */
-    public ScheduledProducer(int producerId, String topic, ProducerHandle handle, PayloadPool payloads,
-                             KeyDistribution keys, EpochNanoClock clock, PhaseLedger ledger) {
+    public ScheduledProducer(int producerId, String topic, ProducerHandle handle, int maxInFlight,
+                             PayloadPool payloads, KeyDistribution keys, EpochNanoClock clock, PhaseLedger ledger) {
         if (payloads.messageSize() < PayloadStamp.SIZE) {
             throw new IllegalArgumentException("message size " + payloads.messageSize() + " is smaller than the "
                     + PayloadStamp.SIZE + "-byte stamp");
         }
+        this.inFlight = new InFlightTable(maxInFlight);
         this.producerId = producerId;
         this.topic = topic;
         this.handle = handle;

@@ -150,7 +150,8 @@ final class BenchmarkRun {
     }
 
     private Worker launchFork(Scenario scenario, int fork) {
-        List<String> jvmArgs = settings.forkJvmArgs().over(scenario.benchmark().forkJvmArgs()).effective();
+        List<String> jvmArgs = ForkHeap.sized(settings.forkJvmArgs().over(scenario.benchmark().forkJvmArgs())
+                .effective(), scenario.workload());
         ForkedWorker worker = ForkedWorker.launch(jvmArgs);
         console.line("# Fork " + fork + " of " + scenario.iterations().forks() + ": JVM pid " + worker.pid()
                 + ", JVM arguments " + jvmArgs);

@@ -75,8 +75,10 @@ final class ScenarioRunner {
                 phases));
         console.clientConfig(info);
 
+        long t0 = pacer.now();
         List<String> topics = topicNames(namePrefix, w);
         worker.createTopics(topics, w.partitionsPerTopic());
+        long t1 = pacer.now();
 
         List<ConsumerSpec> consumers = new ArrayList<>();
         List<ProducerSpec> producers = new ArrayList<>();
@@ -92,10 +94,16 @@ final class ScenarioRunner {
             }
         }
         worker.createConsumers(consumers, ASSIGNMENT_TIMEOUT);
+        long t2 = pacer.now();
         worker.createProducers(producers, new MessageSpec(w.messageSize(), w.keyDistributor(),
                 w.useRandomizedPayloads(), w.randomBytesRatio(), w.randomizedPayloadPoolSize(), firstProducerId,
-                w.payloadFile().isEmpty() ? null : PayloadFiles.read(w.payloadFile(), w.messageSize())));
+                w.payloadFile().isEmpty() ? null : PayloadFiles.read(w.payloadFile(), w.messageSize())),
+                w.producerRate());
+        long t3 = pacer.now();
         long probeNanos = worker.probe(PROBE_TIMEOUT);
+        console.line(String.format(java.util.Locale.ROOT, "# Set up in %.1f s: %d topics %.1f s, %d consumers assigned "
+                + "%.1f s, %d producers %.1f s, readiness probe %.1f s", (pacer.now() - t0) / 1e9, topics.size(),
+                (t1 - t0) / 1e9, consumers.size(), (t2 - t1) / 1e9, producers.size(), (t3 - t2) / 1e9, probeNanos / 1e9));
 
         // Phases of the iterations: [warmup..., measurement...]; for a backlog test [warmup..., build,
         // measurement...]; after a search [settle, trial, ..., settle, measurement...].

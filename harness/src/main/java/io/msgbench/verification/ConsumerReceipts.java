@@ -21,6 +21,11 @@ public final class ConsumerReceipts {
 
     private volatile ProducerReceipts[] producers = new ProducerReceipts[0];
     private ProducerReceipts last;
+    /**
+     * The writer's index of {@link #producers} by producer id: open addressing with linear probing, at most
+     * half full, so producers interleaving on a partition (several per topic) cost a probe or two, not a scan.
+     */
+    private ProducerReceipts[] index = new ProducerReceipts[16];
     private volatile long firstDeliveries;
 
     /** Records one delivery; returns {@link #FIRST}, {@link #DUPLICATE} or {@link #OUT_OF_ORDER}. */
@@ -54,17 +59,43 @@ public final class ConsumerReceipts {
     }
 
     private ProducerReceipts receiptsForWrite(int producerId) {
-        ProducerReceipts[] all = producers;
-        for (ProducerReceipts p : all) {
+        int mask = index.length - 1;
+        for (int i = mix(producerId) & mask; ; i = (i + 1) & mask) {
+            ProducerReceipts p = index[i];
+            if (p == null) {
+                break;
+            }
             if (p.producerId == producerId) {
                 return p;
             }
         }
         ProducerReceipts added = new ProducerReceipts(producerId);
+        ProducerReceipts[] all = producers;
         ProducerReceipts[] grown = Arrays.copyOf(all, all.length + 1);
         grown[all.length] = added;
+        if (2 * grown.length > index.length) {
+            index = new ProducerReceipts[2 * index.length];
+            for (ProducerReceipts p : all) {
+                insert(p);
+            }
+        }
+        insert(added);
         producers = grown;
         return added;
+    }
+
+    private void insert(ProducerReceipts p) {
+        int mask = index.length - 1;
+        int i = mix(p.producerId) & mask;
+        while (index[i] != null) {
+            i = (i + 1) & mask;
+        }
+        index[i] = p;
+    }
+
+    /** Spreads consecutive ids (as producers get them) over the table. */
+    private static int mix(int id) {
+        return id * 0x9E3779B9;
     }
 
     private static final class ProducerReceipts {

@@ -5,6 +5,7 @@ import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingDriver;
+import io.msgbench.load.InFlightCapacity;
 import io.msgbench.load.KeyDistribution;
 import io.msgbench.load.PayloadPool;
 import io.msgbench.load.RateSchedule;
@@ -123,7 +124,8 @@ public final class InProcessWorker implements Worker {
     }
 
     @Override
-    public void createProducers(List<ProducerSpec> specs, MessageSpec messages) {
+    public void createProducers(List<ProducerSpec> specs, MessageSpec messages, double expectedRate) {
+        int inFlight = InFlightCapacity.perProducer(expectedRate, specs.size());
         for (ProducerSpec spec : specs) {
             long seed = messages.seed() * 31 + spec.producerId();
             PayloadPool payloads = messages.randomizedPayloads()
@@ -131,8 +133,9 @@ public final class InProcessWorker implements Worker {
                             messages.payloadPoolSize(), seed)
                     : messages.payload() != null ? PayloadPool.of(messages.payload().clone()) // stamped per producer
                     : PayloadPool.single(messages.messageSize(), seed);
-            producers.add(new ScheduledProducer(spec.producerId(), spec.topic(), driver().createProducer(spec.topic()),
-                    payloads, KeyDistribution.of(messages.keyDistributor(), seed), clock, ledger));
+            producers.add(new ScheduledProducer(spec.producerId(), spec.topic(),
+                    driver().createProducer(spec.topic(), inFlight), inFlight, payloads,
+                    KeyDistribution.of(messages.keyDistributor(), seed), clock, ledger));
         }
     }
 
@@ -224,6 +227,7 @@ public final class InProcessWorker implements Worker {
                 producers.get(i).requestSchedule(next);
             }
         }
+        loops.forEach(SenderLoop::schedulesChanged);
         return now;
     }
 

@@ -32,8 +32,13 @@ public interface Worker extends AutoCloseable {
     /** Creates the consumers and returns once every one is assigned partitions. */
     void createConsumers(List<ConsumerSpec> consumers, Duration timeout);
 
-    /** Creates the producers, sending messages as {@code messages} describes. */
-    void createProducers(List<ProducerSpec> producers, MessageSpec messages);
+    /**
+     * Creates the producers, sending messages as {@code messages} describes.
+     *
+     * @param expectedRate the rate the producers will be asked for, over all of them (msg/s; 0 when not known
+     *                     yet, as before a search): it sizes their in-flight tables
+     */
+    void createProducers(List<ProducerSpec> producers, MessageSpec messages, double expectedRate);
 
     /**
      * Sends one probe message per producer and waits until each is acknowledged and received by every

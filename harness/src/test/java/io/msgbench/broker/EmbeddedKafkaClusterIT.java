@@ -42,8 +42,7 @@ class EmbeddedKafkaClusterIT {
                 assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
                 admin.createTopics(List.of(new NewTopic("replicated", 2, (short) 3)
                         .configs(Map.of("min.insync.replicas", "2")))).all().get(30, TimeUnit.SECONDS);
-                TopicDescription d = admin.describeTopics(List.of("replicated")).allTopicNames().get(30, TimeUnit.SECONDS)
-                        .get("replicated");
+                TopicDescription d = describeOnceKnown(admin, "replicated");
                 assertThat(d.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
             }
             Properties p = new Properties();
@@ -73,5 +72,24 @@ class EmbeddedKafkaClusterIT {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d", pid).isFalse();
         }
         assertThat(dirs).allSatisfy(d -> assertThat(Files.exists(d)).isFalse());
+    }
+
+    /**
+     * The topic's description once the broker answering knows it: a new topic's metadata reaches the other
+     * brokers of the cluster a moment after the creation returns.
+     */
+    private static TopicDescription describeOnceKnown(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 }

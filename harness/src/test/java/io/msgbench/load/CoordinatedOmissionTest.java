@@ -64,7 +64,7 @@ class CoordinatedOmissionTest {
 
         Rig(long stalledSequence, long stallNanos) {
             sink = new StallingProducer(clock, stalledSequence, stallNanos);
-            producer = new ScheduledProducer(1, "t", sink, PayloadPool.of(new byte[64]), KeyDistribution.none(), clock,
+            producer = new ScheduledProducer(1, "t", sink, 4096, PayloadPool.of(new byte[64]), KeyDistribution.none(), clock,
                     ledger);
             producer.startSchedule(new RateSchedule(T0, 1000));
             loop = new SenderLoop(List.of(producer), clock, clock);
@@ -145,6 +145,7 @@ class CoordinatedOmissionTest {
         }
         assertThat(rig.producer.scheduleDebt(rig.clock.epochNanos())).isEqualTo(10); // 6..15 owed at T0 + 15 ms
         rig.producer.replaceSchedule(new RateSchedule(T0 + 15 * MS, 100));
+        rig.loop.schedulesChanged();
         assertThat(rig.producer.nextIntendedTime()).isEqualTo(T0 + 15 * MS);
         assertThat(rig.producer.scheduleDebt(rig.clock.epochNanos())).isEqualTo(1); // the new schedule's message 0
         while (rig.sink.sends < 9) {
@@ -188,7 +189,7 @@ class CoordinatedOmissionTest {
             public void close() {
             }
         };
-        ScheduledProducer producer = new ScheduledProducer(1, "t", slow, PayloadPool.of(new byte[64]),
+        ScheduledProducer producer = new ScheduledProducer(1, "t", slow, 4096, PayloadPool.of(new byte[64]),
                 KeyDistribution.none(), clock, ledger);
         producer.startSchedule(new RateSchedule(T0, 1000));
         SenderLoop loop = new SenderLoop(List.of(producer), clock, clock);

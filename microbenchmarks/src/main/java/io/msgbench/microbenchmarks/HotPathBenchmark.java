@@ -70,7 +70,7 @@ public class HotPathBenchmark {
         ledger = new PhaseLedger(1);
         recorder = ledger.phase(1);
         schedule = new RateSchedule(clock.epochNanos(), 123_456.7);
-        producer = new ScheduledProducer(1, "t", new ImmediateProducer(), PayloadPool.randomized(1024, 0.5, 100, 1),
+        producer = new ScheduledProducer(1, "t", new ImmediateProducer(), 1024, PayloadPool.randomized(1024, 0.5, 100, 1),
                 KeyDistribution.of(KeyDistributor.KEY_ROUND_ROBIN, 1), clock, ledger);
         // Schedule far in the past: every message is due, so sendNext never waits.
         producer.startSchedule(new RateSchedule(clock.epochNanos() - TimeUnit.DAYS.toNanos(1), 1_000_000));

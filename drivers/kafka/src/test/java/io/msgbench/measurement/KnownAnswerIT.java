@@ -161,7 +161,7 @@ class KnownAnswerIT {
             worker.createTopics(List.of(topic), 1);
             worker.createConsumers(List.of(new ConsumerSpec(topic, topic + "-s")), Duration.ofSeconds(60));
             worker.createProducers(List.of(new ProducerSpec(topic, 1)),
-                    new MessageSpec(messageSize, KeyDistributor.NO_KEY, false, 0, 0, 1, null));
+                    new MessageSpec(messageSize, KeyDistributor.NO_KEY, false, 0, 0, 1, null), rate);
             worker.probe(Duration.ofSeconds(30));
             worker.startLoad(rate, 1);
             Thread.sleep(WARMUP.toMillis());

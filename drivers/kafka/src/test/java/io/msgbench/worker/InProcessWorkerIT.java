@@ -36,7 +36,7 @@ class InProcessWorkerIT {
                     Duration.ofSeconds(60));
             // keyed round robin and a randomized pool: what a Kafka client does with keys and varied payloads
             worker.createProducers(List.of(new ProducerSpec(topics.get(0), 1), new ProducerSpec(topics.get(1), 2)),
-                    new MessageSpec(100, KeyDistributor.KEY_ROUND_ROBIN, true, 0.5, 10, 42, null));
+                    new MessageSpec(100, KeyDistributor.KEY_ROUND_ROBIN, true, 0.5, 10, 42, null), 800);
             assertThat(worker.probe(Duration.ofSeconds(30))).isPositive();
 
             long start = worker.startLoad(400, 1);

@@ -53,7 +53,7 @@ class MessageVerificationIT {
             worker.createTopics(List.of(topic), 1); // one partition: the held-back message arrives out of order
             worker.createConsumers(List.of(new ConsumerSpec(topic, prefix + "-s")), Duration.ofSeconds(60));
             worker.createProducers(List.of(new ProducerSpec(topic, 1)),
-                    new MessageSpec(64, KeyDistributor.NO_KEY, false, 0, 0, 1, null));
+                    new MessageSpec(64, KeyDistributor.NO_KEY, false, 0, 0, 1, null), 1_000);
             worker.probe(Duration.ofSeconds(30));
 
             worker.startLoad(1_000, 1);
@@ -128,8 +128,8 @@ class MessageVerificationIT {
                 }
 
                 @Override
-                public ProducerHandle createProducer(String topic) {
-                    return new FaultyProducer(real.createProducer(topic));
+                public ProducerHandle createProducer(String topic, int maxInFlight) {
+                    return new FaultyProducer(real.createProducer(topic, maxInFlight), maxInFlight);
                 }
 
                 @Override
@@ -153,11 +153,13 @@ class MessageVerificationIT {
     private static final class FaultyProducer implements ProducerHandle {
         private static final SendListener IGNORED = (token, error) -> { };
         private final ProducerHandle real;
+        private final int maxInFlight;
         private byte[] heldPayload;
         private SendListener heldListener;
 
-        FaultyProducer(ProducerHandle real) {
+        FaultyProducer(ProducerHandle real, int maxInFlight) {
             this.real = real;
+            this.maxInFlight = maxInFlight;
         }
 
         @Override
@@ -167,7 +169,7 @@ class MessageVerificationIT {
             } else if (token == SENT_TWICE) {
                 real.send(key, payload, token, listener);
                 // a token of its own: drivers keep per-send state by token, and no send near it is in flight
-                real.send(key, payload, token + MAX_IN_FLIGHT / 2, IGNORED);
+                real.send(key, payload, token + maxInFlight / 2, IGNORED);
             } else if (token == LATE) {
                 heldPayload = payload.clone();
                 heldListener = listener;

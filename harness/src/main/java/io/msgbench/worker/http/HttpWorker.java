@@ -89,8 +89,8 @@ public class HttpWorker implements Worker {
     }
 
     @Override
-    public void createProducers(List<ProducerSpec> producers, MessageSpec messages) {
-        call("/producers", new Producers(producers, messages), Nanos.class);
+    public void createProducers(List<ProducerSpec> producers, MessageSpec messages, double expectedRate) {
+        call("/producers", new Producers(producers, messages, expectedRate), Nanos.class);
     }
 
     @Override

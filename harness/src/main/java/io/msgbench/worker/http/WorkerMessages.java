@@ -26,7 +26,7 @@ final class WorkerMessages {
     record Consumers(List<ConsumerSpec> consumers, long timeoutMillis) {
     }
 
-    record Producers(List<ProducerSpec> producers, MessageSpec messages) {
+    record Producers(List<ProducerSpec> producers, MessageSpec messages, double expectedRate) {
     }
 
     record Timeout(long timeoutMillis) {

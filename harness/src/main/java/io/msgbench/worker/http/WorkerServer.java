@@ -92,7 +92,7 @@ public final class WorkerServer implements AutoCloseable {
             }
             case "/producers" -> {
                 Producers p = read(body, Producers.class);
-                worker.createProducers(p.producers(), p.messages());
+                worker.createProducers(p.producers(), p.messages(), p.expectedRate());
                 yield new Nanos(0);
             }
             case "/probe" -> new Nanos(worker.probe(Duration.ofMillis(read(body, Timeout.class).timeoutMillis())));

@@ -146,9 +146,9 @@ final class KafkaDriver implements MessagingDriver {
     }
 
     @Override
-    public ProducerHandle createProducer(String topic) {
+    public ProducerHandle createProducer(String topic, int maxInFlight) {
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(toProperties(producerConfig));
-        KafkaProducerHandle handle = new KafkaProducerHandle(topic, producer);
+        KafkaProducerHandle handle = new KafkaProducerHandle(topic, producer, maxInFlight);
         synchronized (clients) {
             clients.add(handle);
         }

@@ -13,20 +13,26 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * {@code send()}, so the harness may reuse its buffer as soon as the call returns.
  *
  * <p>kafka-clients wants one {@link Callback} per record to tell completions apart. Instead of
- * allocating one per message, the handle keeps a ring of {@link ProducerHandle#MAX_IN_FLIGHT} reusable
- * callbacks indexed by the token: the harness guarantees that sends in flight together have distinct
- * slots. The fields are written before {@code send()} and read by the I/O thread after it; the
+ * allocating one per message, the handle keeps a ring of reusable callbacks, as many as the harness may
+ * have in flight, indexed by the token: the harness guarantees that sends in flight together have
+ * distinct slots. The fields are written before {@code send()} and read by the I/O thread after it; the
  * client's own hand-off of the record orders the two.
  */
 final class KafkaProducerHandle implements ProducerHandle {
-    private static final int MASK = MAX_IN_FLIGHT - 1;
-
+    private final int mask;
     private final String topic;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final Completion[] completions = new Completion[MAX_IN_FLIGHT];
+    private final Completion[] completions;
     private volatile boolean closed;
 
-    KafkaProducerHandle(String topic, KafkaProducer<byte[], byte[]> producer) {
+    /** @param maxInFlight a power of two, at most {@link ProducerHandle#MAX_IN_FLIGHT} */
+    KafkaProducerHandle(String topic, KafkaProducer<byte[], byte[]> producer, int maxInFlight) {
+        if (Integer.bitCount(maxInFlight) != 1 || maxInFlight > MAX_IN_FLIGHT) {
+            throw new IllegalArgumentException("maxInFlight must be a power of two up to " + MAX_IN_FLIGHT + ", was "
+                    + maxInFlight);
+        }
+        this.mask = maxInFlight - 1;
+        this.completions = new Completion[maxInFlight];
         this.topic = topic;
         this.producer = producer;
         for (int i = 0; i < completions.length; i++) {
@@ -36,7 +42,7 @@ final class KafkaProducerHandle implements ProducerHandle {
 
     @Override
     public void send(byte[] key, byte[] payload, long token, SendListener listener) {
-        Completion completion = completions[(int) (token & MASK)];
+        Completion completion = completions[(int) (token & mask)];
         completion.token = token;
         completion.listener = listener;
         try {

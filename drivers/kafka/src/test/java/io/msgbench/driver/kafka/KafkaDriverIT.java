@@ -59,7 +59,7 @@ class KafkaDriverIT {
             });
             assertThat(consumer.awaitAssignment(Duration.ofSeconds(30))).isTrue();
 
-            ProducerHandle producer = driver.createProducer(topic);
+            ProducerHandle producer = driver.createProducer(topic, 1024);
             CountDownLatch acked = new CountDownLatch(messages);
             AtomicInteger errors = new AtomicInteger();
             byte[] payload = new byte[64];
@@ -88,7 +88,7 @@ class KafkaDriverIT {
                     Map.of("max.request.size", "2000"), Map.of(), Map.of(), (short) 1, EpochNanoClock.system()));
             String topic = "kafka-driver-err-" + System.nanoTime();
             driver.createTopics(List.of(topic), 1, Duration.ofSeconds(30));
-            ProducerHandle producer = driver.createProducer(topic);
+            ProducerHandle producer = driver.createProducer(topic, 1024);
             CountDownLatch done = new CountDownLatch(1);
             Exception[] error = new Exception[1];
             producer.send(null, new byte[10_000], 7, (token, e) -> {

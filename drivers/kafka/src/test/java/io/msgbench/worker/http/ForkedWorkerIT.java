@@ -41,7 +41,7 @@ class ForkedWorkerIT {
             worker.createTopics(List.of(topic), 1);
             worker.createConsumers(List.of(new ConsumerSpec(topic, topic + "-sub")), Duration.ofSeconds(60));
             worker.createProducers(List.of(new ProducerSpec(topic, 1)),
-                    new MessageSpec(64, KeyDistributor.NO_KEY, false, 0, 1, 1, new byte[64]));
+                    new MessageSpec(64, KeyDistributor.NO_KEY, false, 0, 1, 1, new byte[64]), 300);
             worker.probe(Duration.ofSeconds(30));
             worker.startLoad(300, 1);
             Thread.sleep(1000);

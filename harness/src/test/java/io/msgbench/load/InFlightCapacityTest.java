@@ -1,0 +1,29 @@
+package io.msgbench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.msgbench.driver.ProducerHandle;
+import org.junit.jupiter.api.Test;
+
+class InFlightCapacityTest {
+    @Test
+    void fourSecondsOfTheProducersRateAsAPowerOfTwo() {
+        assertThat(InFlightCapacity.perProducer(10_000, 1)).isEqualTo(65_536); // 40,000 -> 65,536
+        assertThat(InFlightCapacity.perProducer(3_000, 1)).isEqualTo(16_384); // 12,000
+        assertThat(InFlightCapacity.perProducer(150_000, 100)).isEqualTo(8_192); // 1,500/s each: 6,000
+    }
+
+    @Test
+    void aSlowProducerStillGetsTheMinimum() {
+        assertThat(InFlightCapacity.perProducer(10, 1)).isEqualTo(4_096);
+    }
+
+    @Test
+    void anUnknownOrUnreachableRateGetsTheLargestTableTheTotalAllows() {
+        assertThat(InFlightCapacity.perProducer(0, 1)).isEqualTo(ProducerHandle.MAX_IN_FLIGHT);
+        assertThat(InFlightCapacity.perProducer(10_000_000, 4)).isEqualTo(ProducerHandle.MAX_IN_FLIGHT);
+        // a hundred producers share about a million slots
+        assertThat(InFlightCapacity.perProducer(10_000_000, 100)).isEqualTo(8_192);
+        assertThat(InFlightCapacity.perProducer(0, 4_000)).isEqualTo(256);
+    }
+}
