@@ -35,11 +35,8 @@ class UnthrottledWorkloadIT {
                 "testDurationMinutes: 1", ""));
         Path file = dir.resolve("r.json");
         long start = System.nanoTime();
-        CommandLineRun.Outcome o = CommandLineRun.run("--workload", workload.toString(), "-d", DRIVER.toString(),
-                "-wi", "0", "-i", "1", "-r", "3s", "-f", "0", "-rff", file.toString(),
-                "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        CommandLineRun.Outcome o = runOnce(workload, "3s", file);
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
         // the stop does not try to pay ~30 million owed messages: set-up, 3 s, the drain of what was sent
         assertThat(seconds).as(o.out()).isLessThan(45);
 
@@ -82,10 +79,7 @@ class UnthrottledWorkloadIT {
                 "messageSize: 100", "subscriptionsPerTopic: 0", "consumerPerSubscription: 1", "producersPerTopic: 2",
                 "producerRate: 2000", "testDurationMinutes: 1", ""));
         Path file = dir.resolve("r.json");
-        CommandLineRun.Outcome o = CommandLineRun.run("--workload", workload.toString(), "-d", DRIVER.toString(),
-                "-wi", "0", "-i", "1", "-r", "2s", "-f", "0", "-rff", file.toString(),
-                "--bootstrap", SharedKafkaBroker.bootstrapServers());
-        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        runOnce(workload, "2s", file);
         JsonNode r = JSON.readTree(file.toFile()).get(0);
         assertThat(r.get("benchmark").asText()).isEqualTo("omb.producer-only.publishLatencyCorrected");
         assertThat(r.get("mode").asText()).isEqualTo("sample");
@@ -100,10 +94,7 @@ class UnthrottledWorkloadIT {
         Path workload = Path.of("../workloads/corpus/unthrottled-1-topic-100-partitions-100b-4p-4c.yaml")
                 .toAbsolutePath().normalize();
         Path file = dir.resolve("r.json");
-        CommandLineRun.Outcome o = CommandLineRun.run("--workload", workload.toString(), "-d", DRIVER.toString(),
-                "-wi", "0", "-i", "1", "-r", "3s", "-f", "0", "-rff", file.toString(),
-                "--bootstrap", SharedKafkaBroker.bootstrapServers());
-        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        runOnce(workload, "3s", file);
         JsonNode r = JSON.readTree(file.toFile()).get(0);
         assertThat(r.get("benchmark").asText()).isEqualTo("omb.unthrottled-1-topic-100-partitions-100b-4p-4c.publishRate");
         JsonNode secondary = r.get("secondaryMetrics");
@@ -112,5 +103,14 @@ class UnthrottledWorkloadIT {
         assertThat(secondary.get("messagesReceived").get("score").asLong())
                 .isEqualTo(secondary.get("messagesSent").get("score").asLong());
         assertThat(secondary.get("consumeRate").get("score").asDouble()).isPositive();
+    }
+
+    /** One measurement iteration of {@code workload} with the single-broker driver file, in this JVM; exit 0. */
+    private static CommandLineRun.Outcome runOnce(Path workload, String time, Path resultFile) {
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload", workload.toString(), "-d", DRIVER.toString(),
+                "-wi", "0", "-i", "1", "-r", time, "-f", "0", "-rff", resultFile.toString(),
+                "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        return o;
     }
 }

@@ -5,6 +5,7 @@ import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingDriver;
+import io.msgbench.driver.ProducerHandle;
 import io.msgbench.load.InFlightCapacity;
 import io.msgbench.load.KeyDistribution;
 import io.msgbench.load.PayloadPool;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,15 +100,18 @@ public final class InProcessWorker implements Worker {
 
     @Override
     public void createConsumers(List<ConsumerSpec> specs, Duration timeout) {
+        MessagingDriver d = driver();
+        List<Supplier<ConsumerHandle>> makers = new ArrayList<>();
         for (ConsumerSpec spec : specs) {
             String key = spec.topic() + "/" + spec.subscription();
             SubscriptionCounters counters = subscriptions.computeIfAbsent(key,
                     k -> new SubscriptionCounters(spec.topic(), spec.subscription()));
             ConsumerReceipts receipts = new ConsumerReceipts();
             receiptsBySubscription.computeIfAbsent(key, k -> new ArrayList<>()).add(receipts);
-            consumers.add(driver().createConsumer(spec.topic(), spec.subscription(),
-                    new ReceivedMessageRecorder(ledger, counters, receipts)));
+            ReceivedMessageRecorder recorder = new ReceivedMessageRecorder(ledger, counters, receipts);
+            makers.add(() -> d.createConsumer(spec.topic(), spec.subscription(), recorder));
         }
+        consumers.addAll(Clients.all(makers, c -> closeQuietly(c::close, "consumer")));
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (int i = 0; i < consumers.size(); i++) {
@@ -126,15 +131,19 @@ public final class InProcessWorker implements Worker {
     @Override
     public void createProducers(List<ProducerSpec> specs, MessageSpec messages, double expectedRate) {
         int inFlight = InFlightCapacity.perProducer(expectedRate, specs.size());
-        for (ProducerSpec spec : specs) {
+        MessagingDriver d = driver();
+        List<ProducerHandle> handles = Clients.all(
+                specs.stream().<Supplier<ProducerHandle>>map(spec -> () -> d.createProducer(spec.topic(), inFlight))
+                        .toList(), h -> closeQuietly(h::close, "producer"));
+        for (int i = 0; i < specs.size(); i++) {
+            ProducerSpec spec = specs.get(i);
             long seed = messages.seed() * 31 + spec.producerId();
             PayloadPool payloads = messages.randomizedPayloads()
                     ? PayloadPool.randomized(messages.messageSize(), messages.randomBytesRatio(),
                             messages.payloadPoolSize(), seed)
                     : messages.payload() != null ? PayloadPool.of(messages.payload().clone()) // stamped per producer
                     : PayloadPool.single(messages.messageSize(), seed);
-            producers.add(new ScheduledProducer(spec.producerId(), spec.topic(),
-                    driver().createProducer(spec.topic(), inFlight), inFlight, payloads,
+            producers.add(new ScheduledProducer(spec.producerId(), spec.topic(), handles.get(i), inFlight, payloads,
                     KeyDistribution.of(messages.keyDistributor(), seed), clock, ledger));
         }
     }
@@ -495,12 +504,10 @@ public final class InProcessWorker implements Worker {
     public void close() {
         loops.forEach(SenderLoop::stopNow);
         joinSenders(STOP_GRACE);
-        for (ScheduledProducer p : producers) {
-            closeQuietly(p::closeHandle, "producer");
-        }
-        for (ConsumerHandle c : consumers) {
-            closeQuietly(c::close, "consumer");
-        }
+        List<Runnable> closes = new ArrayList<>();
+        producers.forEach(p -> closes.add(() -> closeQuietly(p::closeHandle, "producer")));
+        consumers.forEach(c -> closes.add(() -> closeQuietly(c::close, "consumer")));
+        Clients.closeAll(closes);
         if (driver != null) {
             if (!topics.isEmpty()) {
                 closeQuietly(() -> driver.deleteTopics(topics, TOPIC_TIMEOUT), "topic deletion");
