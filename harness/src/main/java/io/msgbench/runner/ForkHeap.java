@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class ForkHeap {
     static final long MIB = 1 << 20;
-    static final long BASE = 192 * MIB;
+    static final long BASE = 128 * MIB;
     static final long PRODUCER_BUFFER_MAX = 32 * MIB;
     static final long PRODUCER = MIB;
     static final long CONSUMER = MIB;
