@@ -34,8 +34,9 @@ class ThroughputTestIT {
         assertThat(r.get("primaryMetric").get("scoreUnit").asText()).isEqualTo("ops/s");
         double found = r.get("secondaryMetrics").get("maxSustainableRate").get("score").asDouble();
         assertThat(found).isGreaterThanOrEqualTo(1_000);
-        // the measurement holds the rate found: the schedule decides the count, the debt is paid at the end
-        assertThat(r.get("primaryMetric").get("score").asDouble()).isBetween(found * 0.99, found * 1.01);
+        // the measurement runs at the rate found and reports what was sent: the rate itself when it holds, less
+        // when the generator fell behind (the broker shares two cores here; the unsent messages are counted)
+        assertThat(r.get("primaryMetric").get("score").asDouble()).isBetween(found * 0.8, found * 1.01);
         assertThat(r.get("secondaryMetrics").has("p0.99")).isFalse(); // sample-mode companions only in sample mode
         assertThat(r.get("secondaryMetrics").get("endToEndLatencyCorrected").get("scoreUnit").asText())
                 .isEqualTo("ms/op");
@@ -44,7 +45,7 @@ class ThroughputTestIT {
         JsonNode search = r.get("msgbench").get("forks").get(0).get("search");
         assertThat(search.get("maxSustainableRate").asDouble()).isEqualTo(found);
         JsonNode trials = search.get("trials");
-        assertThat(trials.size()).isBetween(3, 24);
+        assertThat(trials.size()).isBetween(3, 30); // RateSearchRunner.MAX_TRIALS
         JsonNode last = trials.get(trials.size() - 1);
         JsonNode beforeLast = trials.get(trials.size() - 2);
         for (JsonNode t : new JsonNode[] {beforeLast, last}) {

@@ -9,10 +9,10 @@ import org.HdrHistogram.Histogram;
  * Everything measured about the messages of one phase (probe, warmup or measurement iteration):
  * latencies into HdrHistogram recorders in nanoseconds, and counters.
  *
- * <p>Writers (sender, client I/O and poll threads) are wait-free and share nothing on the per-message
- * path: each thread records a latency into a single-writer recorder of its own ({@link ThreadRecorders}),
- * and the counters are {@link LongAdder}s, so a hundred producers' I/O threads do not contend on one cache
- * line. Attribution is by the phase that <em>sent</em> the message, so a phase keeps receiving after it
+ * <p>Writers (sender, client I/O and poll threads) are wait-free and rarely share a cache line on the
+ * per-message path: a latency goes to a recorder of the thread's own or, beyond a few threads, to a shared
+ * one ({@link ThreadRecorders}), and the counters are {@link LongAdder}s, so a hundred producers' I/O threads
+ * do not contend on one cache line. Attribution is by the phase that <em>sent</em> the message, so a phase keeps receiving after it
  * ended; {@link #snapshot} can be called any number of times and always returns everything recorded so far.
  */
 public final class PhaseRecorder {

@@ -150,8 +150,8 @@ final class BenchmarkRun {
     }
 
     private Worker launchFork(Scenario scenario, int fork) {
-        List<String> jvmArgs = ForkHeap.sized(settings.forkJvmArgs().over(scenario.benchmark().forkJvmArgs())
-                .effective(), scenario.workload());
+        List<String> jvmArgs = ForkMemory.sized(settings.forkJvmArgs().over(scenario.benchmark().forkJvmArgs())
+                .effective(), scenario.workload(), ScenarioRunner.phases(scenario));
         ForkedWorker worker = ForkedWorker.launch(jvmArgs);
         console.line("# Fork " + fork + " of " + scenario.iterations().forks() + ": JVM pid " + worker.pid()
                 + ", JVM arguments " + jvmArgs);

@@ -56,6 +56,14 @@ final class ScenarioRunner {
         this.progress = progress;
     }
 
+    /** The counted phases of one fork of {@code scenario}: its iterations, the backlog build, the search's trials. */
+    static int phases(Scenario scenario) {
+        WorkloadSpec w = scenario.workload();
+        IterationSettings it = scenario.iterations();
+        return w.isMaxRate() ? RateSearchRunner.phases() + it.measurementIterations()
+                : it.phases() + (w.isBacklogTest() ? 1 : 0);
+    }
+
     /**
      * Runs one fork of {@code scenario} on {@code worker}.
      *
@@ -68,8 +76,7 @@ final class ScenarioRunner {
         IterationSettings it = scenario.iterations();
         boolean searching = w.isMaxRate();
         boolean backlogTest = w.isBacklogTest();
-        int phases = searching ? RateSearchRunner.phases() + it.measurementIterations()
-                : it.phases() + (backlogTest ? 1 : 0);
+        int phases = phases(scenario);
         WorkerInfo info = worker.initialize(new WorkerSetup(scenario.driver(), bootstrapServers, commonClientConfig,
                 scenario.producer(), scenario.consumer(), topicConfig(scenario), scenario.replicationFactor(),
                 phases));

@@ -130,7 +130,7 @@ public final class InProcessWorker implements Worker {
 
     @Override
     public void createProducers(List<ProducerSpec> specs, MessageSpec messages, double expectedRate) {
-        int inFlight = InFlightCapacity.perProducer(expectedRate, specs.size());
+        int inFlight = InFlightCapacity.perProducer(expectedRate, specs.size(), messages.messageSize());
         MessagingDriver d = driver();
         List<ProducerHandle> handles = Clients.all(
                 specs.stream().<Supplier<ProducerHandle>>map(spec -> () -> d.createProducer(spec.topic(), inFlight))

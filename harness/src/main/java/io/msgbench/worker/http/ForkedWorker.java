@@ -100,6 +100,9 @@ public final class ForkedWorker extends HttpWorker {
             state = "the fork's state is unknown";
         }
         synchronized (tail) {
+            if (tail.stream().anyMatch(l -> l.contains("OutOfMemoryError"))) {
+                state += " (out of memory: give the fork a larger heap with -jvmArgsAppend -Xmx<size>)";
+            }
             return tail.isEmpty() ? state : state + "; its last output: " + String.join(" | ", tail);
         }
     }
