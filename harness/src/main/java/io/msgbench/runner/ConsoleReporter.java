@@ -110,8 +110,8 @@ final class ConsoleReporter {
     void legend() {
         out.println("# Iteration lines: latencies p50/p99/p99.9/max in ms; * = from the intended send time"
                 + " (corrected for coordinated omission); delay = send − intended; debt = messages due but unsent;"
-                + " backlog = messages sent but not yet received. Indented lines: report periods within an iteration"
-                + " (--report-interval).");
+                + " backlog = messages sent but not yet received (producer-only: not yet acknowledged). Indented lines:"
+                + " report periods within an iteration (--report-interval).");
     }
 
     /** The final table of a scenario: merged measurement histograms of all forks. */
