@@ -1,0 +1,167 @@
+"""kafka-python for the msgbench agent.
+
+Settings arrive under Kafka's Java names (linger.ms) and become kafka-python's keyword arguments (linger_ms);
+a name kafka-python does not know, or a value it cannot take, is an error naming this client. Pitfalls measured
+here (shared/reference/python-clients.md): callbacks run on kafka-python's I/O thread and exceptions in them are
+swallowed (the counts at the end are the check); send() copies the value at once, so one buffer per producer
+serves every message; without the C crc32c module (Debian: python3-crc32c) it caps at ~6k msg/s.
+"""
+
+import threading
+
+import kafka
+from kafka.consumer.subscription_state import ConsumerRebalanceListener
+from kafka.record import util as record_util
+
+import agent_core as core
+
+POLL_MS = 100
+INTEGER_VALUED = {'acks'}  # 'all' stays a string; '1', '0', '-1' become numbers
+
+
+def version():
+    crc = 'C crc32c' if record_util.crc32c_c is not None else 'pure-Python crc32c: install python3-crc32c'
+    return '%s (%s)' % (kafka.__version__, crc)
+
+
+def _native(settings, defaults, kind):
+    """Java names and string values to kafka-python's keyword arguments, checked against its own defaults."""
+    native = {}
+    for name, value in settings.items():
+        key = name.replace('.', '_')
+        if key not in defaults:
+            raise core.SettingError('kafka-python %s has no setting %s (%s)' % (kind, name, key))
+        native[key] = _value(key, value, defaults[key])
+    if native.get('enable_idempotence') not in (None, False):
+        raise core.SettingError('kafka-python %s cannot honour enable.idempotence=true' % kind)
+    native.pop('enable_idempotence', None)
+    compression = native.get('compression_type')
+    if compression is not None:
+        native['compression_type'] = None if compression in ('none', '') else compression
+    return native
+
+
+def _value(key, value, default):
+    if not isinstance(value, str):
+        return value
+    if key in INTEGER_VALUED:
+        return value if value == 'all' else int(value)
+    if isinstance(default, bool):
+        if value.lower() not in ('true', 'false'):
+            raise core.SettingError('kafka-python: %s must be true or false, was %s' % (key, value))
+        return value.lower() == 'true'
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except ValueError:
+            raise core.SettingError('kafka-python: %s must be a whole number, was %s' % (key, value))
+    if isinstance(default, float):
+        return float(value)
+    return value
+
+
+PRODUCER_DEFAULTS = dict(kafka.KafkaProducer.DEFAULT_CONFIG, enable_idempotence=False)
+CONSUMER_DEFAULTS = kafka.KafkaConsumer.DEFAULT_CONFIG
+
+
+class Client(core.AdapterClient):
+    def __init__(self, bootstrap, producer, consumer, events, clock):
+        super().__init__(events, clock)
+        self.producer_settings = _native(producer, PRODUCER_DEFAULTS, 'producer')
+        self.consumer_settings = _native(consumer, CONSUMER_DEFAULTS, 'consumer')
+        self.bootstrap = bootstrap
+        codec = self.producer_settings.get('compression_type')
+        if codec is not None:
+            # kafka-python checks its codec libraries only in the producer's constructor
+            from kafka.codec import has_gzip, has_lz4, has_snappy, has_zstd
+            present = {'gzip': has_gzip, 'lz4': has_lz4, 'snappy': has_snappy, 'zstd': has_zstd}
+            if codec not in present or not present[codec]():
+                raise core.SettingError('kafka-python cannot honour compression.type=%s: its library is missing '
+                                        '(Debian: python3-lz4, python3-snappy or python3-zstandard)' % codec)
+
+    def effective(self):
+        def pinned(defaults, given):
+            keys = ('acks', 'linger_ms', 'batch_size', 'compression_type', 'max_in_flight_requests_per_connection',
+                    'buffer_memory', 'retries', 'fetch_min_bytes', 'fetch_max_wait_ms', 'max_poll_records',
+                    'auto_offset_reset', 'enable_auto_commit')
+            all_settings = dict(defaults, **given)
+            return {k: str(all_settings[k]) for k in sorted(set(keys) | set(given)) if k in all_settings}
+        return {'producer': pinned(PRODUCER_DEFAULTS, self.producer_settings),
+                'consumer': pinned(CONSUMER_DEFAULTS, self.consumer_settings)}
+
+class _Producer:
+    def __init__(self, owner, producer_id, topic, message_size):
+        self.id = producer_id
+        self.topic = topic
+        self.buffer = bytearray(message_size)  # send() copies it, so it is reused
+        self.events = owner.events
+        self.clock = owner.clock
+        self.client = kafka.KafkaProducer(bootstrap_servers=owner.bootstrap, **owner.producer_settings)
+
+    def send(self, phase, sequence, intended, send):
+        core.stamp_into(self.buffer, phase, self.id, sequence, intended, send)
+        try:
+            future = self.client.send(self.topic, self.buffer)
+        except Exception:  # e.g. a record too large, or max_block_ms passed with the buffer full
+            self.events.completed(True, phase, self.id, sequence, intended, send, self.clock.epoch_ns())
+            return
+        future.add_callback(self._acknowledged, phase, sequence, intended, send)
+        future.add_errback(self._failed, phase, sequence, intended, send)
+
+    def _acknowledged(self, phase, sequence, intended, send, metadata):
+        self.events.completed(False, phase, self.id, sequence, intended, send, self.clock.epoch_ns())
+
+    def _failed(self, phase, sequence, intended, send, error):
+        self.events.completed(True, phase, self.id, sequence, intended, send, self.clock.epoch_ns())
+
+    def flush(self, seconds):
+        self.client.flush(seconds)
+
+    def close(self):
+        self.client.close(10)
+
+
+class _Assigned(ConsumerRebalanceListener):
+    def __init__(self, on_assigned):
+        self.on_assigned = on_assigned
+
+    def on_partitions_revoked(self, revoked):
+        pass
+
+    def on_partitions_assigned(self, assigned):
+        self.on_assigned()
+
+
+class _Consumer:
+    def __init__(self, owner, index, topic, group, on_assigned):
+        self.index = index
+        self.events = owner.events
+        self.clock = owner.clock
+        self.client = kafka.KafkaConsumer(bootstrap_servers=owner.bootstrap, group_id=group,
+                                          **owner.consumer_settings)
+        self.client.subscribe([topic], listener=_Assigned(on_assigned))
+        self.running = True
+        self.thread = threading.Thread(target=self._loop, name='msgbench-consumer-%d' % index, daemon=True)
+        self.thread.start()
+
+    def _loop(self):
+        events, clock, index = self.events, self.clock, self.index
+        try:
+            while self.running:
+                batches = self.client.poll(timeout_ms=POLL_MS)
+                if not batches:
+                    continue
+                received = clock.epoch_ns()
+                for tp, records in batches.items():
+                    for r in records:
+                        events.received(index, tp.partition, received, r.value)
+        finally:
+            self.client.close()
+
+    def close(self):
+        self.running = False
+        self.thread.join(POLL_MS / 1000 * 20)
+
+
+Client.producer_class = _Producer
+Client.consumer_class = _Consumer

@@ -1,0 +1,241 @@
+"""msgbench agent: runs one client's producers and consumers for a Java worker (docs/agent-protocol.md).
+
+Commands arrive as JSON lines on stdin; answers and event batches leave as frames on stdout; logs go to
+stderr. The agent owns only what must be near the client: the open-loop schedule, the stamp, the client calls
+and their times. It exits when stdin ends.
+
+Usage: python3 agent.py   (agent_core.py and the client adapters client_*.py beside it)
+"""
+
+import importlib
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+
+import agent_core as core
+
+PROTOCOL = 1
+ADAPTERS = {'kafka-python': 'client_kafka_python', 'confluent-kafka': 'client_confluent_kafka',
+            'aiokafka': 'client_aiokafka', 'null': 'client_null'}
+FLUSH_SECONDS = 0.02
+LONGEST_SLEEP_NS = 10_000_000
+BURST = 256
+
+_out = sys.stdout.buffer
+_out_lock = threading.Lock()
+
+
+def emit(frame):
+    with _out_lock:
+        _out.write(frame)
+        _out.flush()
+
+
+def answer(obj):
+    emit(core.json_frame(json.dumps(obj, separators=(',', ':'))))
+
+
+def log(message):
+    sys.stderr.write('msgbench agent: %s\n' % message)
+    sys.stderr.flush()
+
+
+class AgentError(Exception):
+    """A command that cannot be carried out: its message goes back to the worker as one line."""
+
+
+class Producer:
+    """One producer under its schedule; its fields are the sender thread's."""
+
+    __slots__ = ('id', 'handle', 'schedule', 'index', 'sequence', 'last_intended', 'last_send')
+
+    def __init__(self, producer_id, handle):
+        self.id = producer_id
+        self.handle = handle
+        self.schedule = None
+        self.index = 0
+        self.sequence = 0
+        self.last_intended = None
+        self.last_send = None
+
+
+class Agent:
+    def __init__(self):
+        self.events = core.EventBatch()
+        self.client = None
+        self.clock = None
+        self.producers = {}
+        self.consumers = []
+        self.phase = 1
+        self.sender = None
+        self.stop_at = None
+        self.pay_deadline = None
+        self.stop_now = False
+        self.closed = threading.Event()
+
+    # --- commands ----------------------------------------------------------------------------------------
+    def hello(self):
+        clients = {}
+        for name, module in ADAPTERS.items():
+            try:
+                clients[name] = importlib.import_module(module).version()
+            except Exception as e:  # a client that is not installed is reported, not fatal
+                clients[name] = None
+                log('%s unavailable: %s' % (name, e))
+        return {'agent': PROTOCOL, 'pid': os.getpid(), 'python': sys.version.split()[0],
+                'executable': sys.executable, 'clients': clients, 'monotonicNs': time.monotonic_ns()}
+
+    def init(self, cmd):
+        name = cmd['client']
+        if name not in ADAPTERS:
+            raise AgentError('unknown client %s (known: %s)' % (name, ', '.join(sorted(ADAPTERS))))
+        try:
+            module = importlib.import_module(ADAPTERS[name])
+        except ImportError as e:
+            raise AgentError('client %s needs a Python package that %s cannot import: %s'
+                             % (name, sys.executable, e))
+        self.clock = core.EpochClock(cmd['anchorEpochNs'], cmd['anchorMonotonicNs'])
+        self.client = module.Client(cmd['bootstrap'], cmd.get('producer', {}), cmd.get('consumer', {}),
+                                    self.events, self.clock)
+        return {'effective': self.client.effective()}
+
+    def create_consumers(self, cmd):
+        for spec in cmd['consumers']:
+            index = spec['index']
+            self.consumers.append(self.client.consumer(index, spec['topic'], spec['group'],
+                                                       lambda i=index: answer({'notice': 'assigned', 'consumer': i})))
+        return {}
+
+    def create_producers(self, cmd):
+        for spec in cmd['producers']:
+            pid = spec['id']
+            self.producers[pid] = Producer(pid, self.client.producer(pid, spec['topic'], spec['messageSize']))
+        return {}
+
+    def start(self, cmd):
+        if self.sender is not None:
+            raise AgentError('the load is running already')
+        self.phase = cmd.get('phase', 1)
+        for s in cmd['schedules']:
+            p = self.producers[s['id']]
+            p.schedule = core.RateSchedule(s['start'], s['rate'])
+            p.index = 0
+        self.stop_at = None
+        self.pay_deadline = None
+        self.stop_now = False
+        self.sender = threading.Thread(target=self.send_loop, name='msgbench-sender', daemon=True)
+        self.sender.start()
+        return {}
+
+    def set_phase(self, cmd):
+        self.phase = cmd['phase']
+        return {}
+
+    def stop(self, cmd):
+        """Messages intended up to 'at' are still sent, until 'payDeadline'; then the clients are flushed."""
+        if self.sender is None:
+            raise AgentError('no load is running')
+        self.pay_deadline = cmd['payDeadline']
+        self.stop_at = cmd['at']
+        while self.sender.is_alive():
+            self.sender.join(0.1)
+        self.sender = None
+        self.client.flush(cmd.get('flushSeconds', 30))
+        self.flush_events()
+        return {'producers': [{'id': p.id, 'issued': p.sequence, 'lastIntended': p.last_intended,
+                               'lastSend': p.last_send} for p in self.producers.values()]}
+
+    def close(self):
+        self.stop_now = True
+        if self.sender is not None:
+            self.sender.join(5)
+        if self.client is not None:
+            self.client.close()
+        self.flush_events()
+        self.closed.set()
+        return {}
+
+    # --- load --------------------------------------------------------------------------------------------
+    def send_loop(self):
+        """Open loop: every due message is sent, stamped with its own intended time; when behind, everything
+        due goes at once (in bursts, producer by producer); never a sleep that hides lateness."""
+        producers = [p for p in self.producers.values() if p.schedule is not None]
+        clock = self.clock
+        try:
+            while not self.stop_now:
+                now = clock.epoch_ns()
+                if self.pay_deadline is not None and now > self.pay_deadline:
+                    return
+                stop_at = self.stop_at
+                earliest = None
+                for p in producers:
+                    due = p.schedule.intended_time(p.index)
+                    n = 0
+                    while due <= now and (stop_at is None or due <= stop_at) and n < BURST:
+                        send = clock.epoch_ns()
+                        p.handle.send(self.phase, p.sequence, due, send)
+                        p.last_intended = due
+                        p.last_send = send
+                        p.sequence += 1
+                        p.index += 1
+                        n += 1
+                        due = p.schedule.intended_time(p.index)
+                    if stop_at is None or due <= stop_at:
+                        earliest = due if earliest is None or due < earliest else earliest
+                if earliest is None:
+                    return  # every schedule is finished
+                self.client.service()
+                wait = earliest - clock.epoch_ns()
+                if wait > 0:
+                    time.sleep(min(wait, LONGEST_SLEEP_NS) / 1e9)
+        except Exception as e:
+            log('sender stopped: %s' % traceback.format_exc())
+            answer({'notice': 'senderStopped', 'error': 'the sender stopped: %s' % e})
+
+    def flush_events(self):
+        frame = self.events.take_frame()
+        if frame is not None:
+            emit(frame)
+
+    def flush_loop(self):
+        while not self.closed.wait(FLUSH_SECONDS):
+            self.flush_events()
+
+
+COMMANDS = {'init': Agent.init, 'consumers': Agent.create_consumers, 'producers': Agent.create_producers,
+            'start': Agent.start, 'phase': Agent.set_phase, 'stop': Agent.stop}
+
+
+def main():
+    agent = Agent()
+    answer(agent.hello())
+    threading.Thread(target=agent.flush_loop, name='msgbench-flush', daemon=True).start()
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            cmd = json.loads(line)
+            op = cmd.get('op')
+            if op == 'quit':
+                break
+            if op not in COMMANDS:
+                raise AgentError('unknown command %r' % (op,))
+            if op != 'init' and agent.client is None:
+                raise AgentError('%s before init' % op)
+            result = COMMANDS[op](agent, cmd)
+            result['ok'] = op
+            answer(result)
+        except (AgentError, core.SettingError) as e:
+            answer({'error': str(e)})
+        except Exception as e:
+            log(traceback.format_exc())
+            answer({'error': '%s failed: %s: %s' % (cmd.get('op') if isinstance(cmd, dict) else '?',
+                                                     type(e).__name__, e)})
+    agent.close()
+
+
+if __name__ == '__main__':
+    main()
