@@ -66,10 +66,12 @@ class EventsTest(unittest.TestCase):
             if e['kind'] == 'completed':
                 batch.completed(e['failed'], e['phase'], e['producerId'], e['sequence'], e['intendedEpochNanos'],
                                 e['sendEpochNanos'], e['ackEpochNanos'])
-            else:
+            elif e['kind'] == 'received':
                 value = bytes.fromhex(e['stamp']).rstrip(b'\0') if e['stamp'].endswith('00' * 27) else \
                     bytes.fromhex(e['stamp']) + b'tail'
                 batch.received(e['consumer'], e['partition'], e['receiveEpochNanos'], value)
+            else:
+                batch.progress(e['producerId'], e['issued'], e['lastIntendedEpochNanos'], e['lastSendEpochNanos'])
         self.assertEqual(len(VECTORS['events']['records']), batch.count)
         self.assertEqual(VECTORS['events']['frameHex'], batch.take_frame().hex())
         self.assertIsNone(batch.take_frame())

@@ -50,7 +50,7 @@ class AgentError(Exception):
 class Producer:
     """One producer under its schedule; its fields are the sender thread's."""
 
-    __slots__ = ('id', 'handle', 'schedule', 'index', 'sequence', 'last_intended', 'last_send')
+    __slots__ = ('id', 'handle', 'schedule', 'index', 'sequence', 'last_intended', 'last_send', 'reported')
 
     def __init__(self, producer_id, handle):
         self.id = producer_id
@@ -60,6 +60,7 @@ class Producer:
         self.sequence = 0
         self.last_intended = None
         self.last_send = None
+        self.reported = 0
 
 
 class Agent:
@@ -196,6 +197,13 @@ class Agent:
             answer({'notice': 'senderStopped', 'error': 'the sender stopped: %s' % e})
 
     def flush_events(self):
+        # Each producer's sends so far ride with its events: the worker reads the schedule debt and what is in
+        # flight from them (a completion alone arrives an acknowledgement later).
+        for p in list(self.producers.values()):
+            issued = p.sequence
+            if issued and issued != p.reported:
+                p.reported = issued
+                self.events.progress(p.id, issued, p.last_intended, p.last_send)
         frame = self.events.take_frame()
         if frame is not None:
             emit(frame)

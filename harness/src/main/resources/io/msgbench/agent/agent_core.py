@@ -100,13 +100,16 @@ FRAME_EVENTS = 0x45   # 'E'
 
 EVENT_COMPLETED = 1   # a send's outcome: status, phase, producer id, sequence, intended, send and ack times
 EVENT_RECEIVED = 2    # a message handed to a consumer: consumer index, partition, receive time, its 32 stamp bytes
+EVENT_PROGRESS = 3    # a producer's sends so far: producer id, messages handed to the client, last intended and send
 STATUS_OK = 0
 STATUS_FAILED = 1
 COMPLETED = struct.Struct('>BBHiqqqq')
 RECEIVED_HEAD = struct.Struct('>BBHiiq')
+PROGRESS = struct.Struct('>BBHiqqq')
 
 assert COMPLETED.size == 40
 assert RECEIVED_HEAD.size + STAMP_SIZE == 52
+assert PROGRESS.size == 32
 
 
 class EventBatch:
@@ -134,6 +137,12 @@ class EventBatch:
         if len(stamp) != STAMP_SIZE:
             stamp = bytes(stamp).ljust(STAMP_SIZE, b'\0')
         record = RECEIVED_HEAD.pack(EVENT_RECEIVED, 0, 0, consumer, partition, receive_ns) + stamp
+        with self._lock:
+            self._buffer += record
+            self.count += 1
+
+    def progress(self, producer_id, issued, last_intended_ns, last_send_ns):
+        record = PROGRESS.pack(EVENT_PROGRESS, 0, 0, producer_id, issued, last_intended_ns, last_send_ns)
         with self._lock:
             self._buffer += record
             self.count += 1

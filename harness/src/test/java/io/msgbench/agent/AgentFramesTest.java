@@ -32,6 +32,11 @@ class AgentFramesTest {
             events.add("received " + consumer + " " + partition + " " + receive + " "
                     + HexFormat.of().formatHex(frame, stampOffset, stampOffset + 32));
         }
+
+        @Override
+        public void progress(int producerId, long issued, long lastIntended, long lastSend) {
+            events.add("progress " + producerId + " " + issued + " " + lastIntended + " " + lastSend);
+        }
     }
 
     @Test
@@ -45,13 +50,16 @@ class AgentFramesTest {
         frames.events(r);
         List<String> expected = new ArrayList<>();
         for (JsonNode e : events.get("records")) {
-            expected.add(e.get("kind").asText().equals("completed")
-                    ? "completed " + e.get("failed").asBoolean() + " " + e.get("phase").asInt() + " "
-                      + e.get("producerId").asInt() + " " + e.get("sequence").asLong() + " "
-                      + e.get("intendedEpochNanos").asLong() + " " + e.get("sendEpochNanos").asLong() + " "
-                      + e.get("ackEpochNanos").asLong()
-                    : "received " + e.get("consumer").asInt() + " " + e.get("partition").asInt() + " "
-                      + e.get("receiveEpochNanos").asLong() + " " + e.get("stamp").asText());
+            expected.add(switch (e.get("kind").asText()) {
+                case "completed" -> "completed " + e.get("failed").asBoolean() + " " + e.get("phase").asInt() + " "
+                        + e.get("producerId").asInt() + " " + e.get("sequence").asLong() + " "
+                        + e.get("intendedEpochNanos").asLong() + " " + e.get("sendEpochNanos").asLong() + " "
+                        + e.get("ackEpochNanos").asLong();
+                case "received" -> "received " + e.get("consumer").asInt() + " " + e.get("partition").asInt() + " "
+                        + e.get("receiveEpochNanos").asLong() + " " + e.get("stamp").asText();
+                default -> "progress " + e.get("producerId").asInt() + " " + e.get("issued").asLong() + " "
+                        + e.get("lastIntendedEpochNanos").asLong() + " " + e.get("lastSendEpochNanos").asLong();
+            });
         }
         assertThat(r.events).containsExactlyElementsOf(expected);
         assertThat(frames.next()).isFalse();

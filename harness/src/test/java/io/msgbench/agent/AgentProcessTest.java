@@ -20,6 +20,7 @@ class AgentProcessTest {
     private static final class Counting implements AgentEvents.Sink {
         final AtomicLong completed = new AtomicLong();
         final AtomicLong offSchedule = new AtomicLong();
+        final AtomicLong progress = new AtomicLong();
         volatile long start;
         volatile long period;
 
@@ -36,6 +37,11 @@ class AgentProcessTest {
         @Override
         public void received(int consumer, int partition, long receive, byte[] frame, int stampOffset) {
             throw new AssertionError("the null client receives nothing");
+        }
+
+        @Override
+        public void progress(int producerId, long issued, long lastIntended, long lastSend) {
+            progress.set(issued);
         }
     }
 
@@ -75,6 +81,7 @@ class AgentProcessTest {
             // events flushed before the answer
             assertThat(events.completed.get()).isEqualTo(10_000);
             assertThat(events.offSchedule.get()).isZero();
+            assertThat(events.progress.get()).isEqualTo(10_000); // the sends so far came with the events
         }
     }
 

@@ -41,6 +41,7 @@ class PythonAgentIT {
         final ConcurrentLinkedQueue<Completed> completed = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
         final AtomicInteger receivedCount = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong();
 
         @Override
         public void completed(boolean failed, int phase, int producerId, long sequence, long intended, long send,
@@ -55,6 +56,11 @@ class PythonAgentIT {
             received.add(new Received(consumer, partition, receive, PayloadStamp.phase(stamp),
                     PayloadStamp.producerId(stamp), PayloadStamp.sequence(stamp), PayloadStamp.sendEpochNanos(stamp)));
             receivedCount.incrementAndGet();
+        }
+
+        @Override
+        public void progress(int producerId, long issued, long lastIntended, long lastSend) {
+            lastProgress.set(issued);
         }
     }
 
@@ -128,6 +134,7 @@ class PythonAgentIT {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
             assertThat(events.completed).hasSize(messages);
+            assertThat(events.lastProgress.get()).isEqualTo(messages);
             long[] seen = new long[messages];
             for (Completed c : events.completed) {
                 assertThat(c.failed()).isFalse();
