@@ -141,6 +141,13 @@ class EventBatch:
             self._buffer += record
             self.count += 1
 
+    def received_all(self, consumer, batches, receive_ns):
+        """Every record of one poll's {TopicPartition: [records]} (kafka-python's and aiokafka's shape), all
+        handed to the application at receive_ns."""
+        for tp, records in batches.items():
+            for r in records:
+                self.received(consumer, tp.partition, receive_ns, r.value)
+
     def progress(self, producer_id, issued, last_intended_ns, last_send_ns):
         record = PROGRESS.pack(EVENT_PROGRESS, 0, 0, producer_id, issued, last_intended_ns, last_send_ns)
         with self._lock:
@@ -165,6 +172,41 @@ def json_frame(text):
 
 
 # --- adapters ----------------------------------------------------------------------------------------------
+def typed_setting(client, key, value, default):
+    """A setting given as text (Kafka's Java style) in the type of the client's own default for it: 'all' and
+    numbers for acks, true/false for a boolean, a whole number for an integer."""
+    if not isinstance(value, str):
+        return value
+    if key == 'acks':
+        return value if value == 'all' else int(value)
+    if isinstance(default, bool):
+        if value.lower() not in ('true', 'false'):
+            raise SettingError('%s: %s must be true or false, was %s' % (client, key, value))
+        return value.lower() == 'true'
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except ValueError:
+            raise SettingError('%s: %s must be a whole number, was %s' % (client, key, value))
+    if isinstance(default, float):
+        return float(value)
+    return value
+
+
+def assignment_listener(listener_class, on_assigned):
+    """A rebalance listener of the client's own listener class (kafka-python's, aiokafka's) that reports
+    every assignment: the worker waits for the first before it starts the load."""
+
+    class Assigned(listener_class):
+        def on_partitions_revoked(self, revoked):
+            pass
+
+        def on_partitions_assigned(self, assigned):
+            on_assigned()
+
+    return Assigned()
+
+
 class AdapterClient:
     """What every client adapter's Client shares: the producers and consumers it made (of its own
     producer_class and consumer_class: constructed with (client, id or index, topic, ...), with flush(seconds)

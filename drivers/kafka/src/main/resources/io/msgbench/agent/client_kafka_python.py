@@ -16,7 +16,6 @@ from kafka.record import util as record_util
 import agent_core as core
 
 POLL_MS = 100
-INTEGER_VALUED = {'acks'}  # 'all' stays a string; '1', '0', '-1' become numbers
 
 
 def version():
@@ -31,7 +30,7 @@ def _native(settings, defaults, kind):
         key = name.replace('.', '_')
         if key not in defaults:
             raise core.SettingError('kafka-python %s has no setting %s (%s)' % (kind, name, key))
-        native[key] = _value(key, value, defaults[key])
+        native[key] = core.typed_setting('kafka-python', key, value, defaults[key])
     if native.get('enable_idempotence') not in (None, False):
         raise core.SettingError('kafka-python %s cannot honour enable.idempotence=true' % kind)
     native.pop('enable_idempotence', None)
@@ -39,25 +38,6 @@ def _native(settings, defaults, kind):
     if compression is not None:
         native['compression_type'] = None if compression in ('none', '') else compression
     return native
-
-
-def _value(key, value, default):
-    if not isinstance(value, str):
-        return value
-    if key in INTEGER_VALUED:
-        return value if value == 'all' else int(value)
-    if isinstance(default, bool):
-        if value.lower() not in ('true', 'false'):
-            raise core.SettingError('kafka-python: %s must be true or false, was %s' % (key, value))
-        return value.lower() == 'true'
-    if isinstance(default, int):
-        try:
-            return int(value)
-        except ValueError:
-            raise core.SettingError('kafka-python: %s must be a whole number, was %s' % (key, value))
-    if isinstance(default, float):
-        return float(value)
-    return value
 
 
 PRODUCER_DEFAULTS = dict(kafka.KafkaProducer.DEFAULT_CONFIG, enable_idempotence=False)
@@ -121,17 +101,6 @@ class _Producer:
         self.client.close(10)
 
 
-class _Assigned(ConsumerRebalanceListener):
-    def __init__(self, on_assigned):
-        self.on_assigned = on_assigned
-
-    def on_partitions_revoked(self, revoked):
-        pass
-
-    def on_partitions_assigned(self, assigned):
-        self.on_assigned()
-
-
 class _Consumer:
     def __init__(self, owner, index, topic, group, on_assigned):
         self.index = index
@@ -139,22 +108,17 @@ class _Consumer:
         self.clock = owner.clock
         self.client = kafka.KafkaConsumer(bootstrap_servers=owner.bootstrap, group_id=group,
                                           **owner.consumer_settings)
-        self.client.subscribe([topic], listener=_Assigned(on_assigned))
+        self.client.subscribe([topic], listener=core.assignment_listener(ConsumerRebalanceListener, on_assigned))
         self.running = True
         self.thread = threading.Thread(target=self._loop, name='msgbench-consumer-%d' % index, daemon=True)
         self.thread.start()
 
     def _loop(self):
-        events, clock, index = self.events, self.clock, self.index
         try:
             while self.running:
                 batches = self.client.poll(timeout_ms=POLL_MS)
-                if not batches:
-                    continue
-                received = clock.epoch_ns()
-                for tp, records in batches.items():
-                    for r in records:
-                        events.received(index, tp.partition, received, r.value)
+                if batches:
+                    self.events.received_all(self.index, batches, self.clock.epoch_ns())
         finally:
             self.client.close()
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(SharedKafkaBroker.class)
 class PythonAgentIT {
-    private static final List<String> ADAPTERS = List.of("client_confluent_kafka.py", "client_kafka_python.py");
+    private static final List<String> ADAPTERS = List.of("client_confluent_kafka.py", "client_kafka_python.py",
+            "client_aiokafka.py");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     record Completed(boolean failed, int phase, int producerId, long sequence, long intended, long send, long ack) {
@@ -66,15 +67,17 @@ class PythonAgentIT {
 
     /**
      * A client Python cannot import skips the test with one line saying what to install, except where
-     * {@code MSGBENCH_REQUIRE_PYTHON_CLIENTS} is set ({@code .ci/run} sets it after installing them): there it fails.
+     * {@code MSGBENCH_REQUIRE_PYTHON_CLIENTS} is set ({@code .ci/run} sets it after installing them): there it
+     * fails. aiokafka is not packaged by Debian (pip install aiokafka): its tests always skip without it.
      */
     private static void requireClient(AgentProcess agent, String client) {
         if (!agent.hello().get("clients").get(client).isNull()) {
             return;
         }
-        String why = client + " is not importable by " + AgentProcess.DEFAULT_PYTHON
-                + " (Debian: apt-get install python3-kafka python3-confluent-kafka python3-crc32c)";
-        if (System.getenv("MSGBENCH_REQUIRE_PYTHON_CLIENTS") != null) {
+        boolean aiokafka = client.equals("aiokafka");
+        String why = client + " is not importable by " + AgentProcess.DEFAULT_PYTHON + (aiokafka
+                ? " (pip install aiokafka)" : " (Debian: apt-get install python3-kafka python3-confluent-kafka python3-crc32c)");
+        if (!aiokafka && System.getenv("MSGBENCH_REQUIRE_PYTHON_CLIENTS") != null) {
             throw new AssertionError(why);
         }
         Assumptions.abort(why);
@@ -89,7 +92,7 @@ class PythonAgentIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"confluent-kafka", "kafka-python"})
+    @ValueSource(strings = {"confluent-kafka", "kafka-python", "aiokafka"})
     void sendsTheScheduleOnTimeAndEveryMessageArrivesOnce(String client) throws Exception {
         String topic = "agent-it-" + client + "-" + System.nanoTime();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
@@ -166,7 +169,7 @@ class PythonAgentIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"confluent-kafka", "kafka-python"})
+    @ValueSource(strings = {"confluent-kafka", "kafka-python", "aiokafka"})
     void aSettingTheClientDoesNotKnowIsRefusedNamingTheClient(String client) {
         EpochNanoClock clock = EpochNanoClock.system();
         try (AgentProcess agent = AgentProcess.start(AgentProcess.DEFAULT_PYTHON, ADAPTERS, new Events(), n -> { },
