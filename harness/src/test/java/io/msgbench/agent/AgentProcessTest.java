@@ -105,8 +105,12 @@ class AgentProcessTest {
             JsonNode stopped = agent.call(Map.of("op", "stop", "at", end, "payDeadline", end), TIMEOUT);
             long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             long issued = stopped.get("producers").get(0).get("issued").asLong();
-            System.out.printf("agent with the null client: %,d msg/s for one second, stopped in %d ms%n", issued,
-                    stopMillis);
+            JsonNode stats = agent.call(Map.of("op", "stats"), TIMEOUT);
+            assertThat(stats.get("issued").asLong()).isEqualTo(issued);
+            double cpu = stats.get("cpuSeconds").asDouble();
+            assertThat(cpu).isPositive();
+            System.out.printf("agent with the null client: %,d msg/s for one second, stopped in %d ms, %.2f µs of"
+                    + " agent CPU per message%n", issued, stopMillis, cpu * 1e6 / issued);
             assertThat(issued).isBetween(1_000L, 9_000_000L); // far below the schedule, never all of it
             assertThat(stopMillis).isLessThan(2_000);
             assertThat(events.completed.get()).isEqualTo(issued);
