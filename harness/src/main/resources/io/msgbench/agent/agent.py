@@ -50,7 +50,7 @@ class AgentError(Exception):
 class Producer:
     """One producer under its schedule; its fields are the sender thread's."""
 
-    __slots__ = ('id', 'handle', 'schedule', 'index', 'sequence', 'last_intended', 'last_send', 'reported')
+    __slots__ = ('id', 'handle', 'schedule', 'index', 'sequence', 'last_intended', 'last_send', 'reported', 'pending')
 
     def __init__(self, producer_id, handle):
         self.id = producer_id
@@ -61,6 +61,19 @@ class Producer:
         self.last_intended = None
         self.last_send = None
         self.reported = 0
+        self.pending = None  # (schedule, forget owed): set by the command thread, taken over by the sender
+
+    def next_due(self):
+        """Intended time of the next message; switches to a requested schedule when due (as Java's
+        ScheduledProducer does): at its start, or at once when what the current one owes is forgotten."""
+        due = self.schedule.intended_time(self.index)
+        pending = self.pending
+        if pending is not None and (pending[1] or due >= pending[0].start):
+            self.pending = None
+            self.schedule = pending[0]
+            self.index = 0
+            due = self.schedule.intended_time(0)
+        return due
 
 
 class Agent:
@@ -124,12 +137,32 @@ class Agent:
             p = self.producers[s['id']]
             p.schedule = core.RateSchedule(s['start'], s['rate'])
             p.index = 0
+            p.pending = None
         self.stop_at = None
         self.pay_deadline = None
         self.stop_now = False
         self.sender = threading.Thread(target=self.send_loop, name='msgbench-sender', daemon=True)
         self.sender.start()
         return {}
+
+    def change_schedules(self, cmd):
+        """New schedules while the load runs: messages the current ones made due before a new one starts are
+        still sent, unless 'forgetOwed' (the rate search's trials) drops them."""
+        if self.sender is None:
+            raise AgentError('no load is running')
+        forget = bool(cmd.get('forgetOwed', False))
+        for s in cmd['schedules']:
+            self.producers[s['id']].pending = (core.RateSchedule(s['start'], s['rate']), forget)
+        return {}
+
+    def probe(self, cmd):
+        """One readiness probe per producer (phase 0, sequence -1, never counted), while no load runs."""
+        if self.sender is not None:
+            raise AgentError('probes are sent before the load starts')
+        for p in self.producers.values():
+            now = self.clock.epoch_ns()
+            p.handle.send(core.PROBE_PHASE, -1, now, now)
+        return {'probes': len(self.producers)}
 
     def set_phase(self, cmd):
         self.phase = cmd['phase']
@@ -179,7 +212,7 @@ class Agent:
                 stop_at = self.stop_at
                 earliest = None
                 for p in producers:
-                    due = p.schedule.intended_time(p.index)
+                    due = p.next_due()
                     n = 0
                     while due <= now and (stop_at is None or due <= stop_at) and n < BURST:
                         send = clock.epoch_ns()
@@ -189,7 +222,7 @@ class Agent:
                         p.sequence += 1
                         p.index += 1
                         n += 1
-                        due = p.schedule.intended_time(p.index)
+                        due = p.next_due()
                     if stop_at is None or due <= stop_at:
                         earliest = due if earliest is None or due < earliest else earliest
                 if earliest is None:
@@ -220,7 +253,8 @@ class Agent:
 
 
 COMMANDS = {'init': Agent.init, 'consumers': Agent.create_consumers, 'producers': Agent.create_producers,
-            'start': Agent.start, 'phase': Agent.set_phase, 'stop': Agent.stop, 'stats': Agent.stats}
+            'start': Agent.start, 'schedule': Agent.change_schedules, 'probe': Agent.probe, 'phase': Agent.set_phase,
+            'stop': Agent.stop, 'stats': Agent.stats}
 
 
 def main():

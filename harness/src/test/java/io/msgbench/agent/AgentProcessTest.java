@@ -118,6 +118,75 @@ class AgentProcessTest {
         }
     }
 
+    /** Every completion's phase, sequence and intended time, in arrival order. */
+    private static final class Recording implements AgentEvents.Sink {
+        final java.util.concurrent.ConcurrentLinkedQueue<long[]> completed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public void completed(boolean failed, int phase, int producerId, long sequence, long intended, long send,
+                              long ack) {
+            completed.add(new long[] {phase, sequence, intended});
+        }
+
+        @Override
+        public void received(int consumer, int partition, long receive, byte[] frame, int stampOffset) {
+        }
+
+        @Override
+        public void progress(int producerId, long issued, long lastIntended, long lastSend) {
+        }
+    }
+
+    @Test
+    void aRequestedScheduleTakesOverAtItsStartAfterTheOwedMessages() throws Exception {
+        EpochNanoClock clock = EpochNanoClock.system();
+        Recording events = new Recording();
+        try (AgentProcess agent = startAgent(events)) {
+            init(agent, clock);
+            long first = clock.epochNanos() + 100_000_000L;
+            long second = first + 500_000_000L; // 1,000 msg/s until then: messages 0..499
+            agent.call(Map.of("op", "start", "phase", 1, "schedules", List.of(Map.of("id", 3, "start", first,
+                    "rate", 1_000))), TIMEOUT);
+            agent.call(Map.of("op", "schedule", "schedules", List.of(Map.of("id", 3, "start", second,
+                    "rate", 10_000))), TIMEOUT);
+            agent.call(Map.of("op", "phase", "phase", 2), TIMEOUT);
+            long at = second + 999 * 100_000L; // 10,000 msg/s: 1,000 more
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, at - 200_000_000L - clock.epochNanos()));
+            JsonNode stopped = agent.call(Map.of("op", "stop", "at", at, "payDeadline", at + 5_000_000_000L), TIMEOUT);
+            assertThat(stopped.get("producers").get(0).get("issued").asLong()).isEqualTo(1_500);
+            List<long[]> all = new java.util.ArrayList<>(events.completed);
+            all.sort(java.util.Comparator.comparingLong(c -> c[1]));
+            assertThat(all).hasSize(1_500);
+            for (long[] c : all) {
+                long expected = c[1] < 500 ? first + c[1] * 1_000_000L : second + (c[1] - 500) * 100_000L;
+                assertThat(c[2]).as("intended time of message " + c[1]).isEqualTo(expected);
+            }
+            assertThat(all.get(1_499)[0]).isEqualTo(2); // stamped with the phase current when it was sent
+        }
+    }
+
+    @Test
+    void probesAreOnePerProducerOutsideEveryPhaseAndOnlyBeforeTheLoad() throws Exception {
+        EpochNanoClock clock = EpochNanoClock.system();
+        Recording events = new Recording();
+        try (AgentProcess agent = startAgent(events)) {
+            init(agent, clock);
+            assertThat(agent.call(Map.of("op", "probe"), TIMEOUT).get("probes").asInt()).isEqualTo(1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (events.completed.isEmpty() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            assertThat(events.completed).singleElement().satisfies(c -> {
+                assertThat(c[0]).isZero();
+                assertThat(c[1]).isEqualTo(-1);
+            });
+            agent.call(Map.of("op", "start", "phase", 1, "schedules", List.of(Map.of("id", 3,
+                    "start", clock.epochNanos(), "rate", 10))), TIMEOUT);
+            assertThatThrownBy(() -> agent.call(Map.of("op", "probe"), TIMEOUT))
+                    .hasMessage("probes are sent before the load starts");
+        }
+    }
+
     @Test
     void badCommandsGetOneLineAndTheAgentGoesOn() {
         EpochNanoClock clock = EpochNanoClock.system();
