@@ -207,6 +207,39 @@ def assignment_listener(listener_class, on_assigned):
     return Assigned()
 
 
+class PollingConsumer:
+    """A consumer polled on a thread of its own until closed (kafka-python's and confluent-kafka's). A subclass
+    makes self.client, then calls start_polling(); its poll() takes one poll's messages into self.events."""
+
+    JOIN_SECONDS = 2
+
+    def __init__(self, owner, index):
+        self.index = index
+        self.events = owner.events
+        self.clock = owner.clock
+        self.client = None
+        self.running = True
+        self.thread = None
+
+    def start_polling(self):
+        self.thread = threading.Thread(target=self._run, name='msgbench-consumer-%d' % self.index, daemon=True)
+        self.thread.start()
+
+    def poll(self):
+        raise NotImplementedError
+
+    def _run(self):
+        try:
+            while self.running:
+                self.poll()
+        finally:
+            self.client.close()
+
+    def close(self):
+        self.running = False
+        self.thread.join(self.JOIN_SECONDS)
+
+
 class AdapterClient:
     """What every client adapter's Client shares: the producers and consumers it made (of its own
     producer_class and consumer_class: constructed with (client, id or index, topic, ...), with flush(seconds)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The agent process with its null client: no broker, so what is measured is the agent and the protocol. */
 class AgentProcessTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final EpochNanoClock CLOCK = EpochNanoClock.system();
 
     /** Counts completions and checks each against the schedule it was sent under. */
     private static final class Counting implements AgentEvents.Sink {
@@ -49,33 +50,44 @@ class AgentProcessTest {
         return AgentProcess.start(AgentProcess.DEFAULT_PYTHON, List.of(), sink, n -> { }, TIMEOUT);
     }
 
-    private static void init(AgentProcess agent, EpochNanoClock clock) {
+    private static void init(AgentProcess agent) {
         long mono = System.nanoTime();
-        agent.call(Map.of("op", "init", "client", "null", "bootstrap", "", "anchorEpochNs", clock.epochNanos(),
+        agent.call(Map.of("op", "init", "client", "null", "bootstrap", "", "anchorEpochNs", CLOCK.epochNanos(),
                 "anchorMonotonicNs", mono), TIMEOUT);
         agent.call(Map.of("op", "producers", "producers", List.of(Map.of("id", 3, "topic", "t", "messageSize", 64))),
                 TIMEOUT);
     }
 
+    /** An agent with the null client and producer 3 made, ready for load. */
+    private static AgentProcess readyAgent(AgentEvents.Sink sink) {
+        AgentProcess agent = startAgent(sink);
+        init(agent);
+        return agent;
+    }
+
+    /** Starts producer 3 in phase 1 on a schedule of {@code rate} from {@code start}. */
+    private static void startLoad(AgentProcess agent, long start, double rate) {
+        agent.call(Map.of("op", "start", "phase", 1, "schedules", List.of(Map.of("id", 3, "start", start,
+                "rate", rate))), TIMEOUT);
+    }
+
     @Test
     void sendsExactlyTheScheduleAndReportsEveryMessage() throws Exception {
-        EpochNanoClock clock = EpochNanoClock.system();
         Counting events = new Counting();
         try (AgentProcess agent = startAgent(events)) {
             JsonNode hello = agent.hello();
             assertThat(hello.get("agent").asInt()).isEqualTo(1);
             assertThat(hello.get("clients").get("null").asText()).isEqualTo("null");
-            init(agent, clock);
+            init(agent);
 
             events.period = 100_000L; // 10,000 msg/s
-            events.start = clock.epochNanos() + 100_000_000L;
+            events.start = CLOCK.epochNanos() + 100_000_000L;
             long at = events.start + 9_999 * events.period; // messages 0..9,999
-            agent.call(Map.of("op", "start", "phase", 1, "schedules",
-                    List.of(Map.of("id", 3, "start", events.start, "rate", 10_000))), TIMEOUT);
+            startLoad(agent, events.start, 10_000);
             // asked to stop at a time still ahead: the schedule runs to it, then the answer comes
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, at - 200_000_000L - clock.epochNanos()));
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, at - 200_000_000L - CLOCK.epochNanos()));
             JsonNode stopped = agent.call(Map.of("op", "stop", "at", at, "payDeadline", at + 5_000_000_000L), TIMEOUT);
-            assertThat(clock.epochNanos()).isGreaterThanOrEqualTo(at);
+            assertThat(CLOCK.epochNanos()).isGreaterThanOrEqualTo(at);
             assertThat(stopped.get("producers").get(0).get("issued").asLong()).isEqualTo(10_000);
             assertThat(stopped.get("producers").get(0).get("lastIntended").asLong()).isEqualTo(at);
             // events flushed before the answer
@@ -91,16 +103,13 @@ class AgentProcessTest {
      */
     @Test
     void anUnreachableRateStopsAtThePayDeadlineAndShowsTheAgentsOwnCeiling() throws Exception {
-        EpochNanoClock clock = EpochNanoClock.system();
         Counting events = new Counting();
-        try (AgentProcess agent = startAgent(events)) {
-            init(agent, clock);
+        try (AgentProcess agent = readyAgent(events)) {
             events.period = 100L; // 10,000,000 msg/s
-            events.start = clock.epochNanos() + 50_000_000L;
+            events.start = CLOCK.epochNanos() + 50_000_000L;
             long end = events.start + 1_000_000_000L;
-            agent.call(Map.of("op", "start", "phase", 1, "schedules",
-                    List.of(Map.of("id", 3, "start", events.start, "rate", 10_000_000))), TIMEOUT);
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, end - clock.epochNanos()));
+            startLoad(agent, events.start, 10_000_000);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, end - CLOCK.epochNanos()));
             long t0 = System.nanoTime();
             JsonNode stopped = agent.call(Map.of("op", "stop", "at", end, "payDeadline", end), TIMEOUT);
             long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -139,19 +148,16 @@ class AgentProcessTest {
 
     @Test
     void aRequestedScheduleTakesOverAtItsStartAfterTheOwedMessages() throws Exception {
-        EpochNanoClock clock = EpochNanoClock.system();
         Recording events = new Recording();
-        try (AgentProcess agent = startAgent(events)) {
-            init(agent, clock);
-            long first = clock.epochNanos() + 100_000_000L;
+        try (AgentProcess agent = readyAgent(events)) {
+            long first = CLOCK.epochNanos() + 100_000_000L;
             long second = first + 500_000_000L; // 1,000 msg/s until then: messages 0..499
-            agent.call(Map.of("op", "start", "phase", 1, "schedules", List.of(Map.of("id", 3, "start", first,
-                    "rate", 1_000))), TIMEOUT);
+            startLoad(agent, first, 1_000);
             agent.call(Map.of("op", "schedule", "schedules", List.of(Map.of("id", 3, "start", second,
                     "rate", 10_000))), TIMEOUT);
             agent.call(Map.of("op", "phase", "phase", 2), TIMEOUT);
             long at = second + 999 * 100_000L; // 10,000 msg/s: 1,000 more
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, at - 200_000_000L - clock.epochNanos()));
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, at - 200_000_000L - CLOCK.epochNanos()));
             JsonNode stopped = agent.call(Map.of("op", "stop", "at", at, "payDeadline", at + 5_000_000_000L), TIMEOUT);
             assertThat(stopped.get("producers").get(0).get("issued").asLong()).isEqualTo(1_500);
             List<long[]> all = new java.util.ArrayList<>(events.completed);
@@ -167,10 +173,8 @@ class AgentProcessTest {
 
     @Test
     void probesAreOnePerProducerOutsideEveryPhaseAndOnlyBeforeTheLoad() throws Exception {
-        EpochNanoClock clock = EpochNanoClock.system();
         Recording events = new Recording();
-        try (AgentProcess agent = startAgent(events)) {
-            init(agent, clock);
+        try (AgentProcess agent = readyAgent(events)) {
             assertThat(agent.call(Map.of("op", "probe"), TIMEOUT).get("probes").asInt()).isEqualTo(1);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (events.completed.isEmpty() && System.nanoTime() < deadline) {
@@ -180,8 +184,7 @@ class AgentProcessTest {
                 assertThat(c[0]).isZero();
                 assertThat(c[1]).isEqualTo(-1);
             });
-            agent.call(Map.of("op", "start", "phase", 1, "schedules", List.of(Map.of("id", 3,
-                    "start", clock.epochNanos(), "rate", 10))), TIMEOUT);
+            startLoad(agent, CLOCK.epochNanos(), 10);
             assertThatThrownBy(() -> agent.call(Map.of("op", "probe"), TIMEOUT))
                     .hasMessage("probes are sent before the load starts");
         }
@@ -189,7 +192,6 @@ class AgentProcessTest {
 
     @Test
     void badCommandsGetOneLineAndTheAgentGoesOn() {
-        EpochNanoClock clock = EpochNanoClock.system();
         try (AgentProcess agent = startAgent(new Counting())) {
             assertThatThrownBy(() -> agent.call(Map.of("op", "producers", "producers", List.of()), TIMEOUT))
                     .isInstanceOf(AgentException.class).hasMessage("producers before init");
@@ -197,7 +199,7 @@ class AgentProcessTest {
             assertThatThrownBy(() -> agent.call(Map.of("op", "init", "client", "null", "bootstrap", "",
                     "anchorEpochNs", 0, "anchorMonotonicNs", 0, "producer", Map.of("linger.ms", "5")), TIMEOUT))
                     .hasMessage("the null client takes no settings, was given linger.ms");
-            init(agent, clock);
+            init(agent);
             assertThatThrownBy(() -> agent.call(Map.of("op", "stop", "at", 0, "payDeadline", 0), TIMEOUT))
                     .hasMessage("no load is running");
         }

@@ -7,8 +7,6 @@ swallowed (the counts at the end are the check); send() copies the value at once
 serves every message; without the C crc32c module (Debian: python3-crc32c) it caps at ~6k msg/s.
 """
 
-import threading
-
 import kafka
 from kafka.consumer.subscription_state import ConsumerRebalanceListener
 from kafka.record import util as record_util
@@ -101,30 +99,18 @@ class _Producer:
         self.client.close(10)
 
 
-class _Consumer:
+class _Consumer(core.PollingConsumer):
     def __init__(self, owner, index, topic, group, on_assigned):
-        self.index = index
-        self.events = owner.events
-        self.clock = owner.clock
+        super().__init__(owner, index)
         self.client = kafka.KafkaConsumer(bootstrap_servers=owner.bootstrap, group_id=group,
                                           **owner.consumer_settings)
         self.client.subscribe([topic], listener=core.assignment_listener(ConsumerRebalanceListener, on_assigned))
-        self.running = True
-        self.thread = threading.Thread(target=self._loop, name='msgbench-consumer-%d' % index, daemon=True)
-        self.thread.start()
+        self.start_polling()
 
-    def _loop(self):
-        try:
-            while self.running:
-                batches = self.client.poll(timeout_ms=POLL_MS)
-                if batches:
-                    self.events.received_all(self.index, batches, self.clock.epoch_ns())
-        finally:
-            self.client.close()
-
-    def close(self):
-        self.running = False
-        self.thread.join(POLL_MS / 1000 * 20)
+    def poll(self):
+        batches = self.client.poll(timeout_ms=POLL_MS)
+        if batches:
+            self.events.received_all(self.index, batches, self.clock.epoch_ns())
 
 
 Client.producer_class = _Producer
