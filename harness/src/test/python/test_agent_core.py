@@ -44,6 +44,18 @@ class ScheduleTest(unittest.TestCase):
             s = agent_core.RateSchedule(v['startEpochNanos'], v['ratePerSecond'])
             self.assertEqual(v['intendedEpochNanos'], s.intended_time(v['index']), v)
 
+    def test_due_by_every_vector(self):
+        for v in VECTORS['dueBy']:
+            s = agent_core.RateSchedule(v['startEpochNanos'], v['ratePerSecond'])
+            self.assertEqual(v['dueBy'], s.due_by(v['epochNanos']), v)
+
+    def test_due_by_agrees_with_the_intended_times(self):
+        s = agent_core.RateSchedule(1_000, 7_777.7)
+        for i in range(0, 20_000, 7):
+            t = s.intended_time(i)
+            self.assertEqual(i + 1, s.due_by(t))
+            self.assertEqual(i, s.due_by(t - 1))  # the period is far above a nanosecond
+
     def test_a_rate_that_is_not_a_positive_number_is_refused(self):
         for rate in (0, -1, float('inf'), float('nan')):
             with self.assertRaises(ValueError):
@@ -71,7 +83,8 @@ class EventsTest(unittest.TestCase):
                     bytes.fromhex(e['stamp']) + b'tail'
                 batch.received(e['consumer'], e['partition'], e['receiveEpochNanos'], value)
             else:
-                batch.progress(e['producerId'], e['issued'], e['lastIntendedEpochNanos'], e['lastSendEpochNanos'])
+                batch.progress(e['producerId'], e['issued'], e['segmentFirstSequence'], e['segmentStartEpochNanos'],
+                               e['segmentRatePerSecond'], e['lastIntendedEpochNanos'], e['lastSendEpochNanos'])
         self.assertEqual(len(VECTORS['events']['records']), batch.count)
         self.assertEqual(VECTORS['events']['frameHex'], batch.take_frame().hex())
         self.assertIsNone(batch.take_frame())

@@ -14,8 +14,9 @@ import java.nio.ByteOrder;
  *                       sequence (8), intended (8), send (8), ack (8) — times in epoch ns
  * received  (52 bytes): kind 2 (1), 0 (1), 0 (2), consumer index (4), partition (4), receive time (8),
  *                       the message's first 32 bytes (its stamp)
- * progress  (32 bytes): kind 3 (1), 0 (1), 0 (2), producer id (4), messages handed to the client so far (8),
- *                       intended and send time of the last of them (8, 8)
+ * progress  (56 bytes): kind 3 (1), 0 (1), 0 (2), producer id (4), messages handed to the client so far (8),
+ *                       the schedule segment they count under: its first sequence (8), start (8, epoch ns) and
+ *                       rate (8, IEEE 754 double, msg/s); intended and send time of the last of them (8, 8)
  * </pre>
  *
  * Decoding allocates nothing: a received message's stamp is handed over as a window of the frame's buffer.
@@ -26,7 +27,7 @@ public final class AgentEvents {
     static final byte PROGRESS = 3;
     static final int COMPLETED_SIZE = 40;
     static final int RECEIVED_SIZE = 20 + PayloadStamp.SIZE;
-    static final int PROGRESS_SIZE = 32;
+    static final int PROGRESS_SIZE = 56;
 
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -40,8 +41,12 @@ public final class AgentEvents {
         /** {@code frame[stampOffset .. stampOffset + 32)} is the message's stamp; valid during the call only. */
         void received(int consumer, int partition, long receiveEpochNanos, byte[] frame, int stampOffset);
 
-        /** A producer's sends so far, sent with every batch in which it sent more. */
-        void progress(int producerId, long issued, long lastIntendedEpochNanos, long lastSendEpochNanos);
+        /**
+         * A producer's sends so far and the schedule segment they count under (its message 0 got sequence
+         * {@code segmentFirstSequence}), sent with every batch in which either changed.
+         */
+        void progress(int producerId, long issued, long segmentFirstSequence, long segmentStartEpochNanos,
+                      double segmentRatePerSecond, long lastIntendedEpochNanos, long lastSendEpochNanos);
     }
 
     private AgentEvents() {
@@ -66,7 +71,9 @@ public final class AgentEvents {
                 at += RECEIVED_SIZE;
             } else if (kind == PROGRESS && at + PROGRESS_SIZE <= length) {
                 sink.progress((int) INT.get(frame, at + 4), (long) LONG.get(frame, at + 8),
-                        (long) LONG.get(frame, at + 16), (long) LONG.get(frame, at + 24));
+                        (long) LONG.get(frame, at + 16), (long) LONG.get(frame, at + 24),
+                        Double.longBitsToDouble((long) LONG.get(frame, at + 32)), (long) LONG.get(frame, at + 40),
+                        (long) LONG.get(frame, at + 48));
                 at += PROGRESS_SIZE;
             } else {
                 throw new IOException("agent stream broken: a record of kind " + kind + " at byte " + at + " of "

@@ -50,17 +50,19 @@ class AgentError(Exception):
 class Producer:
     """One producer under its schedule; its fields are the sender thread's."""
 
-    __slots__ = ('id', 'handle', 'schedule', 'index', 'sequence', 'last_intended', 'last_send', 'reported', 'pending')
+    __slots__ = ('id', 'handle', 'schedule', 'index', 'first', 'sequence', 'last_intended', 'last_send', 'reported',
+                 'pending')
 
     def __init__(self, producer_id, handle):
         self.id = producer_id
         self.handle = handle
         self.schedule = None
         self.index = 0
+        self.first = 0  # the sequence of the current schedule's message 0
         self.sequence = 0
         self.last_intended = None
         self.last_send = None
-        self.reported = 0
+        self.reported = None
         self.pending = None  # (schedule, forget owed): set by the command thread, taken over by the sender
 
     def next_due(self):
@@ -72,8 +74,29 @@ class Producer:
             self.pending = None
             self.schedule = pending[0]
             self.index = 0
+            self.first = self.sequence
             due = self.schedule.intended_time(0)
         return due
+
+    def debt(self, at):
+        """Messages the current schedule made due by 'at' and not sent yet (Java's scheduleDebt)."""
+        if self.schedule is None:
+            return 0
+        return max(0, self.schedule.due_by(at) - (self.sequence - self.first))
+
+
+class Boundary:
+    """A moment the sender marks: sends from 'at' on belong to 'phase' (None: the phase stays), and the schedule
+    debt there is taken. The sender crosses it before its first send at or after 'at', or when its clock passes
+    'at', so every send before 'at' counts in the old phase and the debt is exact."""
+
+    __slots__ = ('phase', 'at', 'crossed', 'debt')
+
+    def __init__(self, phase, at):
+        self.phase = phase
+        self.at = at
+        self.crossed = threading.Event()
+        self.debt = None
 
 
 class Agent:
@@ -88,6 +111,7 @@ class Agent:
         self.stop_at = None
         self.pay_deadline = None
         self.stop_now = False
+        self.boundary = None
         self.closed = threading.Event()
 
     # --- commands ----------------------------------------------------------------------------------------
@@ -119,8 +143,12 @@ class Agent:
     def create_consumers(self, cmd):
         for spec in cmd['consumers']:
             index = spec['index']
-            self.consumers.append(self.client.consumer(index, spec['topic'], spec['group'],
-                                                       lambda i=index: answer({'notice': 'assigned', 'consumer': i})))
+            consumer = self.client.consumer(index, spec['topic'], spec['group'],
+                                            lambda i=index: answer({'notice': 'assigned', 'consumer': i}))
+            if consumer is not None:
+                consumer.on_stopped = lambda e, i=index: answer(
+                    {'notice': 'consumerStopped', 'consumer': i, 'error': '%s: %s' % (type(e).__name__, e)})
+                self.consumers.append(consumer)
         return {}
 
     def create_producers(self, cmd):
@@ -137,10 +165,12 @@ class Agent:
             p = self.producers[s['id']]
             p.schedule = core.RateSchedule(s['start'], s['rate'])
             p.index = 0
+            p.first = p.sequence
             p.pending = None
         self.stop_at = None
         self.pay_deadline = None
         self.stop_now = False
+        self.boundary = None
         self.sender = threading.Thread(target=self.send_loop, name='msgbench-sender', daemon=True)
         self.sender.start()
         return {}
@@ -165,15 +195,47 @@ class Agent:
         return {'probes': len(self.producers)}
 
     def set_phase(self, cmd):
-        self.phase = cmd['phase']
-        return {}
+        """Sends from 'at' (or from now, if that is later) belong to the new phase; answers the boundary used
+        and the schedule debt there."""
+        return self.cross(Boundary(cmd['phase'], cmd.get('at', 0)))
+
+    def cross(self, boundary):
+        boundary.at = max(boundary.at, self.clock.epoch_ns())
+        if self.sender is None:
+            self.apply(boundary)
+        else:
+            self.boundary = boundary
+            while not boundary.crossed.wait(0.1):
+                if not self.sender.is_alive():
+                    self.apply(boundary)
+        return {'at': boundary.at, 'debt': boundary.debt}
+
+    def apply(self, boundary):
+        """Takes the debt at the boundary and moves the phase; on the sender thread while it runs."""
+        if boundary.crossed.is_set():
+            return
+        boundary.debt = sum(p.debt(boundary.at) for p in self.producers.values())
+        if boundary.phase is not None:
+            self.phase = boundary.phase
+        if self.boundary is boundary:
+            self.boundary = None
+        boundary.crossed.set()
 
     def stop(self, cmd):
-        """Messages intended up to 'at' are still sent, until 'payDeadline'; then the clients are flushed."""
+        """Ends the schedules at 'at' (or now, if later): nothing intended after it is sent, what was due by
+        then still is (until 'finish' sets a deadline). Answers the boundary used and the schedule debt there."""
         if self.sender is None:
             raise AgentError('no load is running')
+        boundary = Boundary(None, max(cmd['at'], self.clock.epoch_ns()))
+        self.stop_at = boundary.at
+        return self.cross(boundary)
+
+    def finish(self, cmd):
+        """After stop: what is still owed at 'payDeadline' is never sent; waits for the sender, flushes the
+        clients and the events, and answers each producer's sends and last times."""
+        if self.sender is None or self.stop_at is None:
+            raise AgentError('finish comes after stop')
         self.pay_deadline = cmd['payDeadline']
-        self.stop_at = cmd['at']
         while self.sender.is_alive():
             self.sender.join(0.1)
         self.sender = None
@@ -181,6 +243,12 @@ class Agent:
         self.flush_events()
         return {'producers': [{'id': p.id, 'issued': p.sequence, 'lastIntended': p.last_intended,
                                'lastSend': p.last_send} for p in self.producers.values()]}
+
+    def pause(self, cmd):
+        """Consumers stop handing messages over while staying in their groups (a backlog builds), or resume."""
+        for c in self.consumers:
+            c.set_paused(cmd['paused'])
+        return {}
 
     def stats(self, cmd):
         """The agent's own CPU so far (all its threads, the client's included) and its sends: the worker puts
@@ -207,6 +275,10 @@ class Agent:
         try:
             while not self.stop_now:
                 now = clock.epoch_ns()
+                boundary = self.boundary
+                if boundary is not None and now >= boundary.at:
+                    self.apply(boundary)
+                    boundary = None
                 if self.pay_deadline is not None and now > self.pay_deadline:
                     return
                 stop_at = self.stop_at
@@ -216,6 +288,9 @@ class Agent:
                     n = 0
                     while due <= now and (stop_at is None or due <= stop_at) and n < BURST:
                         send = clock.epoch_ns()
+                        if boundary is not None and send >= boundary.at:
+                            self.apply(boundary)
+                            boundary = None
                         p.handle.send(self.phase, p.sequence, due, send)
                         p.last_intended = due
                         p.last_send = send
@@ -228,21 +303,26 @@ class Agent:
                 if earliest is None:
                     return  # every schedule is finished
                 self.client.service()
-                wait = earliest - clock.epoch_ns()
+                wait = (earliest if boundary is None else min(earliest, boundary.at)) - clock.epoch_ns()
                 if wait > 0:
                     time.sleep(min(wait, LONGEST_SLEEP_NS) / 1e9)
         except Exception as e:
             log('sender stopped: %s' % traceback.format_exc())
             answer({'notice': 'senderStopped', 'error': 'the sender stopped: %s' % e})
+        finally:
+            boundary = self.boundary
+            if boundary is not None:  # nothing more is sent: the counts at the boundary are the final ones
+                self.apply(boundary)
 
     def flush_events(self):
         # Each producer's sends so far ride with its events: the worker reads the schedule debt and what is in
         # flight from them (a completion alone arrives an acknowledgement later).
         for p in list(self.producers.values()):
-            issued = p.sequence
-            if issued and issued != p.reported:
-                p.reported = issued
-                self.events.progress(p.id, issued, p.last_intended, p.last_send)
+            issued, first, schedule = p.sequence, p.first, p.schedule
+            if schedule is not None and (issued, first) != p.reported:
+                p.reported = (issued, first)
+                self.events.progress(p.id, issued, first, schedule.start, schedule.rate,
+                                     p.last_intended or 0, p.last_send or 0)
         frame = self.events.take_frame()
         if frame is not None:
             emit(frame)
@@ -254,7 +334,7 @@ class Agent:
 
 COMMANDS = {'init': Agent.init, 'consumers': Agent.create_consumers, 'producers': Agent.create_producers,
             'start': Agent.start, 'schedule': Agent.change_schedules, 'probe': Agent.probe, 'phase': Agent.set_phase,
-            'stop': Agent.stop, 'stats': Agent.stats}
+            'stop': Agent.stop, 'finish': Agent.finish, 'pause': Agent.pause, 'stats': Agent.stats}
 
 
 def main():

@@ -74,6 +74,19 @@ class RateSchedule:
             return self.start + (i * NANOS_PER_SECOND) // self._integral
         return self.start + math.floor(i * self._period)
 
+    def due_by(self, epoch_ns):
+        """How many messages are due at or before epoch_ns: the count of i with intended_time(i) <= epoch_ns,
+        estimated and then corrected to agree with intended_time exactly (as Java's dueBy)."""
+        elapsed = epoch_ns - self.start
+        if elapsed < 0:
+            return 0
+        n = math.floor(elapsed / self._period) + 1
+        while n > 0 and self.intended_time(n - 1) > epoch_ns:
+            n -= 1
+        while self.intended_time(n) <= epoch_ns:
+            n += 1
+        return n
+
 
 # --- clock -------------------------------------------------------------------------------------------------
 class EpochClock:
@@ -100,16 +113,16 @@ FRAME_EVENTS = 0x45   # 'E'
 
 EVENT_COMPLETED = 1   # a send's outcome: status, phase, producer id, sequence, intended, send and ack times
 EVENT_RECEIVED = 2    # a message handed to a consumer: consumer index, partition, receive time, its 32 stamp bytes
-EVENT_PROGRESS = 3    # a producer's sends so far: producer id, messages handed to the client, last intended and send
+EVENT_PROGRESS = 3    # a producer's sends so far, the schedule segment it is on, its last intended and send times
 STATUS_OK = 0
 STATUS_FAILED = 1
 COMPLETED = struct.Struct('>BBHiqqqq')
 RECEIVED_HEAD = struct.Struct('>BBHiiq')
-PROGRESS = struct.Struct('>BBHiqqq')
+PROGRESS = struct.Struct('>BBHiqqqdqq')
 
 assert COMPLETED.size == 40
 assert RECEIVED_HEAD.size + STAMP_SIZE == 52
-assert PROGRESS.size == 32
+assert PROGRESS.size == 56
 
 
 class EventBatch:
@@ -148,8 +161,12 @@ class EventBatch:
             for r in records:
                 self.received(consumer, tp.partition, receive_ns, r.value)
 
-    def progress(self, producer_id, issued, last_intended_ns, last_send_ns):
-        record = PROGRESS.pack(EVENT_PROGRESS, 0, 0, producer_id, issued, last_intended_ns, last_send_ns)
+    def progress(self, producer_id, issued, segment_first, segment_start_ns, segment_rate, last_intended_ns,
+                 last_send_ns):
+        """Messages handed to the client so far; the schedule segment (its first sequence, start and rate) they
+        were counted under, so the worker computes the schedule debt as Java's ScheduledProducer does."""
+        record = PROGRESS.pack(EVENT_PROGRESS, 0, 0, producer_id, issued, segment_first, segment_start_ns,
+                               float(segment_rate), last_intended_ns, last_send_ns)
         with self._lock:
             self._buffer += record
             self.count += 1
@@ -207,16 +224,46 @@ def assignment_listener(listener_class, on_assigned):
     return Assigned()
 
 
-class PollingConsumer:
+class AdapterConsumer:
+    """What every adapter's consumer shares: its index, where its messages go, and the pause the worker asks for
+    (a backlog test). The thread that polls calls follow_pause() before each poll: while paused, the whole current
+    assignment is paused again (a rebalance may bring new partitions), then resumed once. hold(paused) pauses or
+    resumes the client's assignment. stopped(error) says why polling ended on its own (the agent notifies the
+    worker through on_stopped)."""
+
+    def __init__(self, owner, index):
+        self.index = index
+        self.events = owner.events
+        self.clock = owner.clock
+        self.paused = False
+        self._held = False
+        self.on_stopped = None
+
+    def set_paused(self, paused):
+        self.paused = bool(paused)
+
+    def follow_pause(self):
+        paused = self.paused
+        if paused or self._held:
+            self.hold(paused)
+            self._held = paused
+
+    def hold(self, paused):
+        raise NotImplementedError
+
+    def stopped(self, error):
+        if self.on_stopped is not None:
+            self.on_stopped(error)
+
+
+class PollingConsumer(AdapterConsumer):
     """A consumer polled on a thread of its own until closed (kafka-python's and confluent-kafka's). A subclass
     makes self.client, then calls start_polling(); its poll() takes one poll's messages into self.events."""
 
     JOIN_SECONDS = 2
 
     def __init__(self, owner, index):
-        self.index = index
-        self.events = owner.events
-        self.clock = owner.clock
+        super().__init__(owner, index)
         self.client = None
         self.running = True
         self.thread = None
@@ -231,7 +278,10 @@ class PollingConsumer:
     def _run(self):
         try:
             while self.running:
+                self.follow_pause()
                 self.poll()
+        except Exception as e:
+            self.stopped(e)
         finally:
             self.client.close()
 

@@ -63,6 +63,14 @@ class AgentCoreTest {
     }
 
     @Test
+    void javaCountsWhatIsDueByEveryVector() throws Exception {
+        for (JsonNode v : vectors().get("dueBy")) {
+            RateSchedule s = new RateSchedule(v.get("startEpochNanos").asLong(), v.get("ratePerSecond").asDouble());
+            assertThat(s.dueBy(v.get("epochNanos").asLong())).as(v.toString()).isEqualTo(v.get("dueBy").asLong());
+        }
+    }
+
+    @Test
     void pythonPassesTheSameVectors() throws Exception {
         Path tests = Path.of("src", "test", "python").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder(PYTHON, "-m", "unittest", "-v", "test_agent_core")

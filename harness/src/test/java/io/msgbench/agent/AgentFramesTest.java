@@ -34,8 +34,10 @@ class AgentFramesTest {
         }
 
         @Override
-        public void progress(int producerId, long issued, long lastIntended, long lastSend) {
-            events.add("progress " + producerId + " " + issued + " " + lastIntended + " " + lastSend);
+        public void progress(int producerId, long issued, long segmentFirst, long segmentStart, double segmentRate,
+                             long lastIntended, long lastSend) {
+            events.add("progress " + producerId + " " + issued + " " + segmentFirst + " " + segmentStart + " "
+                    + segmentRate + " " + lastIntended + " " + lastSend);
         }
     }
 
@@ -58,7 +60,8 @@ class AgentFramesTest {
                 case "received" -> "received " + e.get("consumer").asInt() + " " + e.get("partition").asInt() + " "
                         + e.get("receiveEpochNanos").asLong() + " " + e.get("stamp").asText();
                 default -> "progress " + e.get("producerId").asInt() + " " + e.get("issued").asLong() + " "
-                        + e.get("lastIntendedEpochNanos").asLong() + " " + e.get("lastSendEpochNanos").asLong();
+                        + e.get("segmentFirstSequence").asLong() + " " + e.get("segmentStartEpochNanos").asLong() + " "
+                        + e.get("segmentRatePerSecond").asDouble() + " " + e.get("lastIntendedEpochNanos").asLong() + " " + e.get("lastSendEpochNanos").asLong();
             });
         }
         assertThat(r.events).containsExactlyElementsOf(expected);

@@ -41,9 +41,16 @@ class AgentProcessTest {
         }
 
         @Override
-        public void progress(int producerId, long issued, long lastIntended, long lastSend) {
+        public void progress(int producerId, long issued, long segmentFirst, long segmentStart, double segmentRate,
+                             long lastIntended, long lastSend) {
             progress.set(issued);
         }
+    }
+
+    /** Ends the schedule at {@code at}, pays what is owed until {@code payDeadline}, answers the final counts. */
+    private static JsonNode stop(AgentProcess agent, long at, long payDeadline) {
+        agent.call(Map.of("op", "stop", "at", at), TIMEOUT);
+        return agent.call(Map.of("op", "finish", "payDeadline", payDeadline), TIMEOUT);
     }
 
     private static AgentProcess startAgent(AgentEvents.Sink sink) {
@@ -86,7 +93,7 @@ class AgentProcessTest {
             startLoad(agent, events.start, 10_000);
             // asked to stop at a time still ahead: the schedule runs to it, then the answer comes
             TimeUnit.NANOSECONDS.sleep(Math.max(0, at - 200_000_000L - CLOCK.epochNanos()));
-            JsonNode stopped = agent.call(Map.of("op", "stop", "at", at, "payDeadline", at + 5_000_000_000L), TIMEOUT);
+            JsonNode stopped = stop(agent, at, at + 5_000_000_000L);
             assertThat(CLOCK.epochNanos()).isGreaterThanOrEqualTo(at);
             assertThat(stopped.get("producers").get(0).get("issued").asLong()).isEqualTo(10_000);
             assertThat(stopped.get("producers").get(0).get("lastIntended").asLong()).isEqualTo(at);
@@ -111,7 +118,7 @@ class AgentProcessTest {
             startLoad(agent, events.start, 10_000_000);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, end - CLOCK.epochNanos()));
             long t0 = System.nanoTime();
-            JsonNode stopped = agent.call(Map.of("op", "stop", "at", end, "payDeadline", end), TIMEOUT);
+            JsonNode stopped = stop(agent, end, end);
             long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             long issued = stopped.get("producers").get(0).get("issued").asLong();
             JsonNode stats = agent.call(Map.of("op", "stats"), TIMEOUT);
@@ -142,7 +149,8 @@ class AgentProcessTest {
         }
 
         @Override
-        public void progress(int producerId, long issued, long lastIntended, long lastSend) {
+        public void progress(int producerId, long issued, long segmentFirst, long segmentStart, double segmentRate,
+                             long lastIntended, long lastSend) {
         }
     }
 
@@ -158,7 +166,7 @@ class AgentProcessTest {
             agent.call(Map.of("op", "phase", "phase", 2), TIMEOUT);
             long at = second + 999 * 100_000L; // 10,000 msg/s: 1,000 more
             TimeUnit.NANOSECONDS.sleep(Math.max(0, at - 200_000_000L - CLOCK.epochNanos()));
-            JsonNode stopped = agent.call(Map.of("op", "stop", "at", at, "payDeadline", at + 5_000_000_000L), TIMEOUT);
+            JsonNode stopped = stop(agent, at, at + 5_000_000_000L);
             assertThat(stopped.get("producers").get(0).get("issued").asLong()).isEqualTo(1_500);
             List<long[]> all = new java.util.ArrayList<>(events.completed);
             all.sort(java.util.Comparator.comparingLong(c -> c[1]));
@@ -200,7 +208,7 @@ class AgentProcessTest {
                     "anchorEpochNs", 0, "anchorMonotonicNs", 0, "producer", Map.of("linger.ms", "5")), TIMEOUT))
                     .hasMessage("the null client takes no settings, was given linger.ms");
             init(agent);
-            assertThatThrownBy(() -> agent.call(Map.of("op", "stop", "at", 0, "payDeadline", 0), TIMEOUT))
+            assertThatThrownBy(() -> agent.call(Map.of("op", "stop", "at", 0), TIMEOUT))
                     .hasMessage("no load is running");
         }
     }

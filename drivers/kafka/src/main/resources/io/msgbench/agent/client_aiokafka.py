@@ -125,12 +125,10 @@ class _Producer:
             self.owner.run(self.client.stop())
 
 
-class _Consumer:
+class _Consumer(core.AdapterConsumer):
     def __init__(self, owner, index, topic, group, on_assigned):
+        super().__init__(owner, index)
         self.owner = owner
-        self.index = index
-        self.events = owner.events
-        self.clock = owner.clock
         self.running = True
         self.client = owner.run(self._start(topic, group, on_assigned))
         self.reader = asyncio.run_coroutine_threadsafe(self._loop(), owner.loop)
@@ -142,11 +140,18 @@ class _Consumer:
         await client.start()
         return client
 
+    def hold(self, paused):
+        (self.client.pause if paused else self.client.resume)(*self.client.assignment())
+
     async def _loop(self):
-        while self.running:
-            batches = await self.client.getmany(timeout_ms=POLL_MS)
-            if batches:
-                self.events.received_all(self.index, batches, self.clock.epoch_ns())
+        try:
+            while self.running:
+                self.follow_pause()
+                batches = await self.client.getmany(timeout_ms=POLL_MS)
+                if batches:
+                    self.events.received_all(self.index, batches, self.clock.epoch_ns())
+        except Exception as e:
+            self.stopped(e)
 
     def close(self):
         self.running = False

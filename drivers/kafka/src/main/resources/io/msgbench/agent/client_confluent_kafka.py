@@ -104,6 +104,11 @@ class _Consumer(core.PollingConsumer):
     def _assigned(self, consumer, partitions):
         self.on_assigned()
 
+    def hold(self, paused):
+        assignment = self.client.assignment()
+        if assignment:
+            (self.client.pause if paused else self.client.resume)(assignment)
+
     def poll(self):
         first = self.client.poll(POLL_SECONDS)
         if first is None:

@@ -107,6 +107,9 @@ class _Consumer(core.PollingConsumer):
         self.client.subscribe([topic], listener=core.assignment_listener(ConsumerRebalanceListener, on_assigned))
         self.start_polling()
 
+    def hold(self, paused):
+        (self.client.pause if paused else self.client.resume)(*self.client.assignment())
+
     def poll(self):
         batches = self.client.poll(timeout_ms=POLL_MS)
         if batches:

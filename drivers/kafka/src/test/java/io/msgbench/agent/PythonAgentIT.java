@@ -60,7 +60,8 @@ class PythonAgentIT {
         }
 
         @Override
-        public void progress(int producerId, long issued, long lastIntended, long lastSend) {
+        public void progress(int producerId, long issued, long segmentFirst, long segmentStart, double segmentRate,
+                             long lastIntended, long lastSend) {
             lastProgress.set(issued);
         }
     }
@@ -127,8 +128,8 @@ class PythonAgentIT {
             agent.call(Map.of("op", "start", "phase", 1, "schedules", List.of(Map.of("id", 7, "start", start,
                     "rate", 1000))), TIMEOUT);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, at - 300_000_000L - clock.epochNanos())); // stop ahead of 'at'
-            JsonNode stopped = agent.call(Map.of("op", "stop", "at", at, "payDeadline", at + 10_000_000_000L),
-                    TIMEOUT);
+            agent.call(Map.of("op", "stop", "at", at), TIMEOUT);
+            JsonNode stopped = agent.call(Map.of("op", "finish", "payDeadline", at + 10_000_000_000L), TIMEOUT);
             assertThat(stopped.get("producers").get(0).get("issued").asLong()).isEqualTo(messages);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
