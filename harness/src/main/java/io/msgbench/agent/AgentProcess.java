@@ -195,6 +195,11 @@ public final class AgentProcess implements AutoCloseable {
         return b.toString();
     }
 
+    /** False once the process has ended. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -2,6 +2,7 @@ package io.msgbench.driver;
 
 import io.msgbench.metrics.EpochNanoClock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a driver is initialised with.
@@ -17,6 +18,23 @@ import java.util.Map;
 public record DriverContext(String bootstrapServers, Map<String, String> common, Map<String, String> producer,
                             Map<String, String> consumer, Map<String, String> topic, short replicationFactor,
                             EpochNanoClock clock) {
+    /**
+     * A client's settings: its {@code defaults}, then the common block's entries that it knows (so a client
+     * does not warn about settings meant for the other side), then its side's own, passed through unchanged;
+     * later ones win.
+     */
+    public static Map<String, String> clientSettings(Map<String, String> defaults, Map<String, String> common,
+                                                     Set<String> known, Map<String, String> side) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(defaults);
+        common.forEach((k, v) -> {
+            if (known.contains(k)) {
+                merged.put(k, v);
+            }
+        });
+        merged.putAll(side);
+        return merged;
+    }
+
     public DriverContext {
         common = Map.copyOf(common);
         producer = Map.copyOf(producer);

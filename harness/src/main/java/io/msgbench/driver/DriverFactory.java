@@ -1,5 +1,7 @@
 package io.msgbench.driver;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +20,25 @@ public interface DriverFactory {
 
     /** Names of the consumer configuration keys the client knows. */
     Set<String> consumerConfigNames();
+
+    /**
+     * Settings of the driver itself rather than of its clients (e.g. {@code python}, the interpreter an agent
+     * runs in): given as parameters, they reach the driver in the common block; other drivers ignore them.
+     */
+    default Set<String> driverSettingNames() {
+        return Set.of();
+    }
+
+    /**
+     * Checks, before any broker work, that these settings can be honoured on this machine (a client that needs
+     * an interpreter or a package that is not there, a setting the client refuses).
+     *
+     * @return warnings to print (a slow fallback the client will use)
+     * @throws RuntimeException with one line naming the client and the problem
+     */
+    default List<String> check(Map<String, String> common, Map<String, String> producer, Map<String, String> consumer) {
+        return List.of();
+    }
 
     /** A new, uninitialised driver. */
     MessagingDriver create();

@@ -44,6 +44,11 @@ public final class DriverRegistry {
         return f;
     }
 
+    /** True when some driver takes {@code name} as a setting of its own ({@link DriverFactory#driverSettingNames()}). */
+    public boolean isDriverSetting(String name) {
+        return factories.values().stream().anyMatch(f -> f.driverSettingNames().contains(name));
+    }
+
     public boolean contains(String name) {
         return factories.containsKey(name);
     }

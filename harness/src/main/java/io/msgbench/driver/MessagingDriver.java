@@ -1,5 +1,7 @@
 package io.msgbench.driver;
 
+import io.msgbench.load.ProducerFleet;
+import io.msgbench.metrics.PhaseLedger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,14 @@ public interface MessagingDriver extends AutoCloseable {
      */
     EffectiveClientConfig initialize(DriverContext context);
 
+    /**
+     * The client library and version this driver found once initialised (e.g. an interpreter's package), or
+     * {@code null} for its factory's {@link DriverFactory#clientVersion()}.
+     */
+    default String clientVersion() {
+        return null;
+    }
+
     /** Creates the topics and waits until they are usable. */
     void createTopics(List<String> topics, int partitions, Duration timeout);
 
@@ -35,6 +45,18 @@ public interface MessagingDriver extends AutoCloseable {
      *                    ({@code token & (maxInFlight - 1)}), so per-send state fits a ring of this size
      */
     ProducerHandle createProducer(String topic, int maxInFlight);
+
+    /**
+     * Producers that keep their schedules themselves, beside a client the JVM cannot host (an agent process), or
+     * {@code null}: the harness's sender threads drive {@link #createProducer}'s handles, which is the default.
+     *
+     * @param producers   the producers to create, in order
+     * @param messageSize bytes per message, stamp included
+     * @param ledger      where their sends, acknowledgements and publish latencies are recorded, phase by phase
+     */
+    default ProducerFleet createFleet(List<ProducerFleet.Member> producers, int messageSize, PhaseLedger ledger) {
+        return null;
+    }
 
     /**
      * A consumer of one topic in one subscription (consumer group). It starts receiving at once and

@@ -2,7 +2,9 @@ package io.msgbench.load;
 
 import io.msgbench.api.KeyDistributor;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -40,6 +42,19 @@ public final class KeyDistribution {
 
     public static KeyDistribution none() {
         return of(KeyDistributor.NO_KEY, 0);
+    }
+
+    public KeyDistributor type() {
+        return type;
+    }
+
+    /** The keys handed out, in round-robin order (none for {@link KeyDistributor#NO_KEY}), for an agent to use. */
+    public List<String> keys() {
+        List<String> all = new ArrayList<>(keys.length);
+        for (byte[] key : keys) {
+            all.add(new String(key, StandardCharsets.US_ASCII));
+        }
+        return all;
     }
 
     /** The key of the next message, or {@code null} for none. */

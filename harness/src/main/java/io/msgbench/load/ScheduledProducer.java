@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * acknowledgements say. Sending happens on one sender thread; completions arrive on the client's
  * I/O thread. Neither path allocates or locks.
  */
-public final class ScheduledProducer implements SendListener {
+public final class ScheduledProducer implements SendListener, LoadProducer {
     private static final VarHandle ISSUED;
     private static final VarHandle COMPLETED;
     private static final VarHandle ACKNOWLEDGED;
@@ -181,9 +181,7 @@ public final class ScheduledProducer implements SendListener {
         long ackTime = clock.epochNanos();
         PhaseRecorder recorder = ledger.phase(inFlight.phase(sequence));
         if (error == null) {
-            recorder.recordLatency(LatencyMetric.PUBLISH_LATENCY, inFlight.sent(sequence), ackTime);
-            recorder.recordLatency(LatencyMetric.PUBLISH_LATENCY_CORRECTED, inFlight.intended(sequence), ackTime);
-            recorder.messageSent();
+            recorder.sendAcknowledged(inFlight.intended(sequence), inFlight.sent(sequence), ackTime);
             ACKNOWLEDGED.getAndAdd(this, 1L);
         } else {
             recorder.publishError();

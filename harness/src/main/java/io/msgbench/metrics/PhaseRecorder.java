@@ -56,6 +56,16 @@ public final class PhaseRecorder {
         }
     }
 
+    /**
+     * A send of this phase was acknowledged at {@code ackNanos}: its publish latency from the actual send and,
+     * corrected, from the intended time, and one more message sent.
+     */
+    public void sendAcknowledged(long intendedNanos, long sentNanos, long ackNanos) {
+        recordLatency(LatencyMetric.PUBLISH_LATENCY, sentNanos, ackNanos);
+        recordLatency(LatencyMetric.PUBLISH_LATENCY_CORRECTED, intendedNanos, ackNanos);
+        messageSent();
+    }
+
     /** A send of this phase was acknowledged. */
     public void messageSent() {
         messagesSent.increment();

@@ -253,7 +253,9 @@ final class RunCommand implements Callable<Integer> {
      * Runs the planned scenarios on one cluster: {@code --bootstrap}, else {@code fileCluster} (an OMB driver
      * file's), else the embedded broker.
      */
-    private int run(List<Scenario> scenarios, List<String> warnings, String fileCluster) throws IOException {
+    private int run(List<Scenario> scenarios, List<String> planWarnings, String fileCluster) throws IOException {
+        List<String> warnings = new ArrayList<>(planWarnings);
+        warnings.addAll(checkClients(scenarios));
         Set<ResultFormat> formats = EnumSet.noneOf(ResultFormat.class);
         for (String format : resultFormats) {
             try {
@@ -276,6 +278,26 @@ final class RunCommand implements Callable<Integer> {
             return new BenchmarkRun(console, files, settings, progress, !interactive()).execute(scenarios,
                     () -> connect(console, fileCluster, brokers));
         }
+    }
+
+    /**
+     * Each client with each of its settings, checked once before any broker work: an interpreter or package that
+     * is missing, a setting the client refuses, is one line now rather than a failed scenario later.
+     */
+    private static List<String> checkClients(List<Scenario> scenarios) {
+        DriverRegistry registry = DriverRegistry.load();
+        Set<List<Object>> checked = new java.util.HashSet<>();
+        List<String> warnings = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            if (checked.add(List.of(s.driver(), s.common(), s.producer(), s.consumer()))) {
+                try {
+                    warnings.addAll(registry.get(s.driver()).check(s.common(), s.producer(), s.consumer()));
+                } catch (RuntimeException e) {
+                    throw new UserError(e.getMessage());
+                }
+            }
+        }
+        return warnings.stream().distinct().toList();
     }
 
     /** A terminal gets the progress as a status line; a file or pipe gets plain lines, without control characters. */

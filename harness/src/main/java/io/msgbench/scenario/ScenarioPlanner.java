@@ -100,6 +100,10 @@ public final class ScenarioPlanner {
             if (name.equals("bootstrap.servers")) {
                 throw new IllegalArgumentException("bootstrap.servers is not a parameter; use --bootstrap host:port");
             }
+            if (drivers.isDriverSetting(name)) {
+                common.put(name, value); // the driver's own (e.g. python); drivers that do not take it ignore it
+                continue;
+            }
             if (WorkloadSpec.isField(name)) {
                 try {
                     workload = workload.with(name, value);

@@ -7,12 +7,12 @@ import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingDriver;
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.load.InFlightCapacity;
+import io.msgbench.load.LoadProducer;
+import io.msgbench.load.ProducerFleet;
 import io.msgbench.load.KeyDistribution;
 import io.msgbench.load.PayloadPool;
-import io.msgbench.load.RateSchedule;
 import io.msgbench.load.ReceivedMessageRecorder;
 import io.msgbench.load.ScheduledProducer;
-import io.msgbench.load.SenderLoop;
 import io.msgbench.load.SubscriptionCounters;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.HealthyRunAllowance;
@@ -49,13 +49,12 @@ public final class InProcessWorker implements Worker {
     private PhaseLedger ledger;
     private final List<String> topics = new ArrayList<>();
     private final List<ConsumerHandle> consumers = new ArrayList<>();
-    private final List<ScheduledProducer> producers = new ArrayList<>();
+    /** The producers and what drives them: the harness's sender threads, or the driver's own (an agent's). */
+    private ProducerFleet fleet;
     /** What each subscription received, keyed by topic and subscription. */
     private final Map<String, SubscriptionCounters> subscriptions = new LinkedHashMap<>();
     /** Each consumer's receipts, grouped by subscription (same keys as {@link #subscriptions}). */
     private final Map<String, List<ConsumerReceipts>> receiptsBySubscription = new LinkedHashMap<>();
-    private final List<SenderLoop> loops = new ArrayList<>();
-    private final List<Thread> senderThreads = new ArrayList<>();
     private long[] phaseStart;
     private long[] phaseEnd;
     private long[] phaseDebt;
@@ -86,10 +85,12 @@ public final class InProcessWorker implements Worker {
         phaseBacklog = new long[setup.phases() + 1];
         phaseIssuedAtStart = new long[setup.phases() + 1];
         driver = factory.create();
+        fleet = new SenderThreads(List.of(), clock, sleeper, ledger);
         MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
                 setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock));
         long anchorError = clock instanceof SystemEpochNanoClock s ? s.anchorErrorNanos() : 0;
-        return new WorkerInfo(factory.name(), factory.clientVersion(), effective, anchorError, RunEnvironment.current());
+        String version = driver.clientVersion() != null ? driver.clientVersion() : factory.clientVersion();
+        return new WorkerInfo(factory.name(), version, effective, anchorError, RunEnvironment.current());
     }
 
     @Override
@@ -117,7 +118,7 @@ public final class InProcessWorker implements Worker {
             for (int i = 0; i < consumers.size(); i++) {
                 long left = Math.max(0, deadline - System.nanoTime());
                 if (!consumers.get(i).awaitAssignment(Duration.ofNanos(left))) {
-                    requireConsumersAlive();
+                    requireClientsAlive();
                     throw new WorkerException("Consumer " + (i + 1) + " of " + consumers.size()
                             + " was not assigned partitions within " + timeout.toSeconds() + " s");
                 }
@@ -130,14 +131,22 @@ public final class InProcessWorker implements Worker {
 
     @Override
     public void createProducers(List<ProducerSpec> specs, MessageSpec messages, double expectedRate) {
-        int inFlight = InFlightCapacity.perProducer(expectedRate, specs.size(), messages.messageSize());
         MessagingDriver d = driver();
+        List<ProducerFleet.Member> members = specs.stream().map(s -> new ProducerFleet.Member(s.producerId(), s.topic(),
+                KeyDistribution.of(messages.keyDistributor(), producerSeed(messages, s)))).toList();
+        ProducerFleet own = d.createFleet(members, messages.messageSize(), ledger);
+        if (own != null) {
+            fleet = own;
+            return;
+        }
+        int inFlight = InFlightCapacity.perProducer(expectedRate, specs.size(), messages.messageSize());
         List<ProducerHandle> handles = Clients.all(
                 specs.stream().<Supplier<ProducerHandle>>map(spec -> () -> d.createProducer(spec.topic(), inFlight))
                         .toList(), h -> closeQuietly(h::close, "producer"));
+        List<ScheduledProducer> producers = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ProducerSpec spec = specs.get(i);
-            long seed = messages.seed() * 31 + spec.producerId();
+            long seed = producerSeed(messages, spec);
             PayloadPool payloads = messages.randomizedPayloads()
                     ? PayloadPool.randomized(messages.messageSize(), messages.randomBytesRatio(),
                             messages.payloadPoolSize(), seed)
@@ -146,24 +155,35 @@ public final class InProcessWorker implements Worker {
             producers.add(new ScheduledProducer(spec.producerId(), spec.topic(), handles.get(i), inFlight, payloads,
                     KeyDistribution.of(messages.keyDistributor(), seed), clock, ledger));
         }
+        fleet = new SenderThreads(producers, clock, sleeper, ledger);
+    }
+
+    /** Each producer's own seed for its payloads and keys. */
+    private static long producerSeed(MessageSpec messages, ProducerSpec spec) {
+        return messages.seed() * 31 + spec.producerId();
+    }
+
+    private List<? extends LoadProducer> producers() {
+        return fleet.producers();
     }
 
     @Override
     public long probe(Duration timeout) {
         long start = clock.epochNanos();
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<? extends LoadProducer> producers = producers();
         CountDownLatch acks = new CountDownLatch(producers.size());
         AtomicReference<Exception> failure = new AtomicReference<>();
         Map<String, Long> probesPerTopic = new LinkedHashMap<>();
-        for (ScheduledProducer p : producers) {
-            p.sendProbe((token, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-                acks.countDown();
-            });
+        for (LoadProducer p : producers) {
             probesPerTopic.merge(p.topic(), 1L, Long::sum);
         }
+        fleet.sendProbes((token, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+            acks.countDown();
+        });
         try {
             if (!acks.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw new WorkerException("Readiness probe: " + acks.getCount() + " of " + producers.size()
@@ -176,7 +196,7 @@ public final class InProcessWorker implements Worker {
             for (SubscriptionCounters c : subscriptions.values()) {
                 long expected = probesPerTopic.getOrDefault(c.topic(), 0L);
                 while (c.probes() < expected) {
-                    requireConsumersAlive();
+                    requireClientsAlive();
                     if (System.nanoTime() > deadline) {
                         throw new WorkerException("Readiness probe: subscription " + c.subscription() + " received "
                                 + c.probes() + " of " + expected + " probe messages within " + timeout.toSeconds() + " s");
@@ -193,50 +213,26 @@ public final class InProcessWorker implements Worker {
 
     @Override
     public long startLoad(double ratePerSecond, int threads) {
-        if (producers.isEmpty()) {
+        if (producers().isEmpty()) {
             throw new WorkerException("No producers to start");
         }
         if (threads < 1) {
             throw new WorkerException("Sender threads must be at least 1, was " + threads);
         }
         long start = clock.epochNanos();
-        List<List<ScheduledProducer>> perThread = new ArrayList<>();
-        for (int t = 0; t < Math.min(threads, producers.size()); t++) {
-            perThread.add(new ArrayList<>());
-        }
-        for (int i = 0; i < producers.size(); i++) {
-            ScheduledProducer p = producers.get(i);
-            p.startSchedule(RateSchedule.staggered(start, ratePerSecond, i, producers.size()));
-            perThread.get(i % perThread.size()).add(p);
-        }
         phaseStart[1] = start;
         phaseIssuedAtStart[1] = issued();
-        for (int t = 0; t < perThread.size(); t++) {
-            SenderLoop loop = new SenderLoop(perThread.get(t), clock, sleeper);
-            Thread thread = new Thread(loop, "msgbench-sender-" + t);
-            thread.setDaemon(true);
-            loops.add(loop);
-            senderThreads.add(thread);
-            thread.start();
-        }
+        fleet.start(start, ratePerSecond, threads);
         return start;
     }
 
     @Override
     public long adjustRate(double ratePerSecond, OwedMessages owed) {
-        if (loops.isEmpty()) {
+        if (!fleet.running()) {
             throw new WorkerException("Load is not running; start it before adjusting the rate");
         }
         long now = clock.epochNanos();
-        for (int i = 0; i < producers.size(); i++) {
-            RateSchedule next = RateSchedule.staggered(now, ratePerSecond, i, producers.size());
-            if (owed == OwedMessages.FORGET) {
-                producers.get(i).replaceSchedule(next);
-            } else {
-                producers.get(i).requestSchedule(next);
-            }
-        }
-        loops.forEach(SenderLoop::schedulesChanged);
+        fleet.changeRate(now, ratePerSecond, owed == OwedMessages.FORGET);
         return now;
     }
 
@@ -253,22 +249,13 @@ public final class InProcessWorker implements Worker {
     @Override
     public long beginPhase(int phase) {
         int previous = ledger.currentPhase();
-        long boundary = clock.epochNanos();
-        ledger.advanceTo(phase);
-        closePhase(previous, boundary);
+        ProducerFleet.Boundary boundary = fleet.beginPhase(phase);
+        phaseEnd[previous] = boundary.epochNanos();
+        phaseDebt[previous] = boundary.debt();
         phaseBacklog[previous] = backlog();
-        phaseStart[phase] = boundary;
+        phaseStart[phase] = boundary.epochNanos();
         phaseIssuedAtStart[phase] = issued();
-        return boundary;
-    }
-
-    private void closePhase(int phase, long boundary) {
-        phaseEnd[phase] = boundary;
-        long debt = 0;
-        for (ScheduledProducer p : producers) {
-            debt += p.scheduleDebt(boundary);
-        }
-        phaseDebt[phase] = debt;
+        return boundary.epochNanos();
     }
 
     /** Growing across phases means the consumers (or the broker) fall behind. */
@@ -276,7 +263,7 @@ public final class InProcessWorker implements Worker {
     public long backlog() {
         long backlog = 0;
         if (subscriptions.isEmpty()) {
-            for (ScheduledProducer p : producers) {
+            for (LoadProducer p : producers()) {
                 backlog += p.inFlight();
             }
             return backlog;
@@ -297,18 +284,18 @@ public final class InProcessWorker implements Worker {
      */
     @Override
     public long stopLoad(Duration payBound) {
-        long end = clock.epochNanos();
         int last = ledger.currentPhase();
-        // Only the debt between reading the clock and stopping the senders: they may send what falls due
-        // meanwhile, so that window stays as short as possible.
-        closePhase(last, end);
-        long payDeadline = end + (debtPayableWithin(last, end, payBound) ? payBound.toNanos() : 0);
-        loops.forEach(loop -> loop.stopAt(end, payDeadline));
-        phaseBacklog[last] = backlog();
-        if (!joinSenders(payBound.plus(STOP_GRACE))) {
-            throw new WorkerException("Sender threads did not stop within " + payBound.plus(STOP_GRACE).toSeconds()
-                    + " s after the load stopped (a send blocked in the client)");
+        ProducerFleet.Boundary stop;
+        try {
+            stop = fleet.stop((end, debt) -> end + (debtPayableWithin(last, end, debt, payBound) ? payBound.toNanos() : 0),
+                    STOP_GRACE);
+        } catch (IllegalStateException e) {
+            throw new WorkerException(e.getMessage(), e);
         }
+        long end = stop.epochNanos();
+        phaseEnd[last] = end;
+        phaseDebt[last] = stop.debt();
+        phaseBacklog[last] = backlog();
         ledger.closeWindow();
         // The phase covers every send attributed to it. On schedule at the stop, that is the schedule up to the
         // last message sent (a sender on time may send what fell due before it saw the stop), so count / length
@@ -317,7 +304,7 @@ public final class InProcessWorker implements Worker {
         boolean onSchedule = phaseDebt[last] <= HealthyRunAllowance.debt(scheduledRate());
         long covered = end;
         long left = 0;
-        for (ScheduledProducer p : producers) {
+        for (LoadProducer p : producers()) {
             covered = Math.max(covered, onSchedule ? p.lastIntendedSent() : p.lastSendTime());
             left += p.scheduleDebt(end);
         }
@@ -326,9 +313,8 @@ public final class InProcessWorker implements Worker {
         return covered;
     }
 
-    /** True when the debt at {@code end} can be sent within {@code bound} at the rate the phase sent at. */
-    private boolean debtPayableWithin(int phase, long end, Duration bound) {
-        long debt = phaseDebt[phase];
+    /** True when {@code debt} at {@code end} can be sent within {@code bound} at the rate the phase sent at. */
+    private boolean debtPayableWithin(int phase, long end, long debt, Duration bound) {
         if (debt == 0) {
             return true;
         }
@@ -340,7 +326,7 @@ public final class InProcessWorker implements Worker {
     /** The rate of the producers' current schedules, msg/s, summed. */
     private double scheduledRate() {
         double rate = 0;
-        for (ScheduledProducer p : producers) {
+        for (LoadProducer p : producers()) {
             rate += p.scheduledRate();
         }
         return rate;
@@ -349,33 +335,18 @@ public final class InProcessWorker implements Worker {
     /** Messages handed to the clients so far, over all producers. */
     private long issued() {
         long n = 0;
-        for (ScheduledProducer p : producers) {
+        for (LoadProducer p : producers()) {
             n += p.issued();
         }
         return n;
     }
 
-    /** Waits for the sender threads; false if one is still alive after {@code timeout}. */
-    private boolean joinSenders(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            for (Thread t : senderThreads) {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-                if (t.isAlive()) {
-                    return false;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** Fails fast with the cause when a consumer, or what runs the producers, stopped on its own. */
+    private void requireClientsAlive() {
+        Exception producers = fleet.failure();
+        if (producers != null) {
+            throw new WorkerException("The producers stopped: " + producers.getMessage(), producers);
         }
-        loops.clear();
-        senderThreads.clear();
-        return true;
-    }
-
-    /** Fails fast with the cause when a consumer stopped on its own. */
-    private void requireConsumersAlive() {
         for (ConsumerHandle c : consumers) {
             Exception failure = c.failure();
             if (failure != null) {
@@ -393,13 +364,13 @@ public final class InProcessWorker implements Worker {
     public DrainResult drain(Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        producers.forEach(ScheduledProducer::flush);
+        fleet.flush();
         long inFlight;
         Verification verification;
         try {
             while (true) {
                 inFlight = 0;
-                for (ScheduledProducer p : producers) {
+                for (LoadProducer p : producers()) {
                     inFlight += p.inFlight();
                 }
                 boolean timedOut = System.nanoTime() > deadline;
@@ -413,7 +384,7 @@ public final class InProcessWorker implements Worker {
                     verification = verify();
                     break;
                 }
-                requireConsumersAlive();
+                requireClientsAlive();
                 TimeUnit.NANOSECONDS.sleep(POLL_NANOS);
             }
         } catch (InterruptedException e) {
@@ -448,7 +419,7 @@ public final class InProcessWorker implements Worker {
 
     private long acknowledgedOn(String topic) {
         long n = 0;
-        for (ScheduledProducer p : producers) {
+        for (LoadProducer p : producers()) {
             if (p.topic().equals(topic)) {
                 n += p.acknowledged();
             }
@@ -465,7 +436,7 @@ public final class InProcessWorker implements Worker {
      * phase's recorder; duplicates within one consumer were counted as they arrived.
      */
     private Verification verify() {
-        List<ProducerSends> sends = producers.stream().map(ScheduledProducer::sends).toList();
+        List<ProducerSends> sends = producers().stream().map(LoadProducer::sends).toList();
         long totalLost = 0;
         long totalDuplicated = 0;
         for (int phase = 1; phase <= ledger.phases(); phase++) {
@@ -498,10 +469,10 @@ public final class InProcessWorker implements Worker {
 
     @Override
     public void close() {
-        loops.forEach(SenderLoop::stopNow);
-        joinSenders(STOP_GRACE);
         List<Runnable> closes = new ArrayList<>();
-        producers.forEach(p -> closes.add(() -> closeQuietly(p::closeHandle, "producer")));
+        if (fleet != null) {
+            closes.add(fleet::close);
+        }
         consumers.forEach(c -> closes.add(() -> closeQuietly(c::close, "consumer")));
         Clients.closeAll(closes);
         if (driver != null) {
@@ -510,13 +481,13 @@ public final class InProcessWorker implements Worker {
             }
             closeQuietly(driver::close, "driver");
         }
-        producers.clear();
+        fleet = null;
         consumers.clear();
         topics.clear();
         driver = null;
     }
 
-    private static void closeQuietly(Runnable action, String what) {
+    static void closeQuietly(Runnable action, String what) {
         try {
             action.run();
         } catch (RuntimeException e) {

@@ -20,6 +20,10 @@ import agent_core as core
 PROTOCOL = 1
 ADAPTERS = {'kafka-python': 'client_kafka_python', 'confluent-kafka': 'client_confluent_kafka',
             'aiokafka': 'client_aiokafka', 'null': 'client_null'}
+# What to install when a client's package cannot be imported.
+INSTALL = {'kafka-python': 'Debian: apt-get install python3-kafka python3-crc32c; else pip install kafka-python crc32c',
+           'confluent-kafka': 'Debian: apt-get install python3-confluent-kafka; else pip install confluent-kafka',
+           'aiokafka': 'pip install aiokafka (Debian has no package)'}
 FLUSH_SECONDS = 0.02
 LONGEST_SLEEP_NS = 10_000_000
 BURST = 256
@@ -50,12 +54,15 @@ class AgentError(Exception):
 class Producer:
     """One producer under its schedule; its fields are the sender thread's."""
 
-    __slots__ = ('id', 'handle', 'schedule', 'index', 'first', 'sequence', 'last_intended', 'last_send', 'reported',
-                 'pending')
+    __slots__ = ('id', 'handle', 'keys', 'keying', 'next_key', 'schedule', 'index', 'first', 'sequence',
+                 'last_intended', 'last_send', 'reported', 'pending')
 
-    def __init__(self, producer_id, handle):
+    def __init__(self, producer_id, handle, keying='NO_KEY', keys=()):
         self.id = producer_id
         self.handle = handle
+        self.keying = keying
+        self.keys = [k.encode('ascii') for k in keys]  # the Java producer's keys (KeyDistribution), in its order
+        self.next_key = 0
         self.schedule = None
         self.index = 0
         self.first = 0  # the sequence of the current schedule's message 0
@@ -77,6 +84,16 @@ class Producer:
             self.first = self.sequence
             due = self.schedule.intended_time(0)
         return due
+
+    def key(self):
+        """The next message's key as OMB's key distributors make it: none, the keys in turn, or by the clock."""
+        if self.keying == 'KEY_ROUND_ROBIN':
+            key = self.keys[self.next_key]
+            self.next_key = (self.next_key + 1) % len(self.keys)
+            return key
+        if self.keying == 'RANDOM_NANO':
+            return self.keys[time.monotonic_ns() % len(self.keys)]
+        return None
 
     def debt(self, at):
         """Messages the current schedule made due by 'at' and not sent yet (Java's scheduleDebt)."""
@@ -133,12 +150,12 @@ class Agent:
         try:
             module = importlib.import_module(ADAPTERS[name])
         except ImportError as e:
-            raise AgentError('client %s needs a Python package that %s cannot import: %s'
-                             % (name, sys.executable, e))
+            raise AgentError('%s cannot import the %s client (%s): %s'
+                             % (sys.executable, name, e, INSTALL.get(name, 'install its package')))
         self.clock = core.EpochClock(cmd['anchorEpochNs'], cmd['anchorMonotonicNs'])
         self.client = module.Client(cmd['bootstrap'], cmd.get('producer', {}), cmd.get('consumer', {}),
                                     self.events, self.clock)
-        return {'effective': self.client.effective()}
+        return {'effective': self.client.effective(), 'warnings': getattr(module, 'warnings', lambda: [])()}
 
     def create_consumers(self, cmd):
         for spec in cmd['consumers']:
@@ -154,7 +171,11 @@ class Agent:
     def create_producers(self, cmd):
         for spec in cmd['producers']:
             pid = spec['id']
-            self.producers[pid] = Producer(pid, self.client.producer(pid, spec['topic'], spec['messageSize']))
+            keying = spec.get('keying', 'NO_KEY')
+            if keying not in ('NO_KEY', 'KEY_ROUND_ROBIN', 'RANDOM_NANO') or (keying != 'NO_KEY' and not spec.get('keys')):
+                raise AgentError('producer %s: keying %s with %d keys' % (pid, keying, len(spec.get('keys', ()))))
+            self.producers[pid] = Producer(pid, self.client.producer(pid, spec['topic'], spec['messageSize']), keying,
+                                           spec.get('keys', ()))
         return {}
 
     def start(self, cmd):
@@ -191,7 +212,7 @@ class Agent:
             raise AgentError('probes are sent before the load starts')
         for p in self.producers.values():
             now = self.clock.epoch_ns()
-            p.handle.send(core.PROBE_PHASE, -1, now, now)
+            p.handle.send(core.PROBE_PHASE, -1, now, now, p.key())
         return {'probes': len(self.producers)}
 
     def set_phase(self, cmd):
@@ -246,8 +267,10 @@ class Agent:
 
     def pause(self, cmd):
         """Consumers stop handing messages over while staying in their groups (a backlog builds), or resume."""
+        chosen = cmd.get('consumers')  # their indices; all of them when not given
         for c in self.consumers:
-            c.set_paused(cmd['paused'])
+            if chosen is None or c.index in chosen:
+                c.set_paused(cmd['paused'])
         return {}
 
     def stats(self, cmd):
@@ -291,7 +314,7 @@ class Agent:
                         if boundary is not None and send >= boundary.at:
                             self.apply(boundary)
                             boundary = None
-                        p.handle.send(self.phase, p.sequence, due, send)
+                        p.handle.send(self.phase, p.sequence, due, send, p.key())
                         p.last_intended = due
                         p.last_send = send
                         p.sequence += 1

@@ -89,19 +89,19 @@ class _Producer:
         await client.start()
         return client, asyncio.Queue()
 
-    def send(self, phase, sequence, intended, send):
-        self.owner.loop.call_soon_threadsafe(self.queue.put_nowait, (phase, sequence, intended))
+    def send(self, phase, sequence, intended, send, key):
+        self.owner.loop.call_soon_threadsafe(self.queue.put_nowait, (phase, sequence, intended, key))
 
     async def _drain(self):
         while True:
-            phase, sequence, intended = await self.queue.get()
+            phase, sequence, intended, key = await self.queue.get()
             try:
                 if phase is None:
                     return  # close() asked: everything before it was sent
                 send = self.clock.epoch_ns()
                 value = core.pack_stamp(phase, self.id, sequence, intended, send) + self.tail
                 try:
-                    delivery = await self.client.send(self.topic, value)
+                    delivery = await self.client.send(self.topic, value, key=key)
                 except Exception:
                     self.events.completed(True, phase, self.id, sequence, intended, send, self.clock.epoch_ns())
                     continue
@@ -118,7 +118,7 @@ class _Producer:
         self.owner.run(everything_sent(), seconds)
 
     def close(self):
-        self.owner.loop.call_soon_threadsafe(self.queue.put_nowait, (None, None, None))
+        self.owner.loop.call_soon_threadsafe(self.queue.put_nowait, (None, None, None, None))
         try:
             self.drainer.result(10)
         finally:

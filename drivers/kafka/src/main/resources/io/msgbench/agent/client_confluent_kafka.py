@@ -62,11 +62,11 @@ class _Producer:
         self.poller = threading.Thread(target=self._poll, name='msgbench-poll-%d' % producer_id, daemon=True)
         self.poller.start()
 
-    def send(self, phase, sequence, intended, send):
+    def send(self, phase, sequence, intended, send, key):
         value = core.pack_stamp(phase, self.id, sequence, intended, send) + self.tail
         while True:
             try:
-                self.client.produce(self.topic, value)
+                self.client.produce(self.topic, value, key)
                 return
             except BufferError:  # the local queue is full: wait for deliveries
                 self.client.poll(0.0005)

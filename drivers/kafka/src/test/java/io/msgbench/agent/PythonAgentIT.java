@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.msgbench.testing.PythonClients;
 import io.msgbench.testing.SharedKafkaBroker;
 import io.msgbench.load.PayloadStamp;
 import io.msgbench.metrics.EpochNanoClock;
@@ -28,8 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(SharedKafkaBroker.class)
 class PythonAgentIT {
-    private static final List<String> ADAPTERS = List.of("client_confluent_kafka.py", "client_kafka_python.py",
-            "client_aiokafka.py");
+    private static final List<String> ADAPTERS = PythonClients.KAFKA_ADAPTERS;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     record Completed(boolean failed, int phase, int producerId, long sequence, long intended, long send, long ack) {
@@ -66,22 +66,8 @@ class PythonAgentIT {
         }
     }
 
-    /**
-     * A client Python cannot import skips the test with one line saying what to install, except where
-     * {@code MSGBENCH_REQUIRE_PYTHON_CLIENTS} is set ({@code .ci/run} sets it after installing them): there it
-     * fails. aiokafka is not packaged by Debian (pip install aiokafka): its tests always skip without it.
-     */
     private static void requireClient(AgentProcess agent, String client) {
-        if (!agent.hello().get("clients").get(client).isNull()) {
-            return;
-        }
-        boolean aiokafka = client.equals("aiokafka");
-        String why = client + " is not importable by " + AgentProcess.DEFAULT_PYTHON + (aiokafka
-                ? " (pip install aiokafka)" : " (Debian: apt-get install python3-kafka python3-confluent-kafka python3-crc32c)");
-        if (!aiokafka && System.getenv("MSGBENCH_REQUIRE_PYTHON_CLIENTS") != null) {
-            throw new AssertionError(why);
-        }
-        Assumptions.abort(why);
+        PythonClients.require(client);
     }
 
     private static Map<String, Object> init(String client, Map<String, String> producer, EpochNanoClock clock) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.msgbench.api.KeyDistributor;
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.testing.PythonClients;
 import io.msgbench.testing.SharedKafkaBroker;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.DrainResult;
@@ -16,16 +17,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The worker seam against a real broker with the Kafka driver: the same steps the iteration loop takes. */
 @ExtendWith(SharedKafkaBroker.class)
 class InProcessWorkerIT {
 
-    @Test
-    void phasesAttributeEveryMessageAndTheDrainAccountsForThemAll() throws Exception {
-        String prefix = "worker-it-" + System.nanoTime();
+    /** The Java client, and the Python clients through their agents: one engine, the same answers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "confluent-kafka", "kafka-python", "aiokafka"})
+    void phasesAttributeEveryMessageAndTheDrainAccountsForThemAll(String client) throws Exception {
+        if (!client.equals("kafka")) {
+            PythonClients.require(client);
+        }
+        String prefix = "worker-it-" + client + "-" + System.nanoTime();
         try (InProcessWorker worker = InProcessWorker.create()) {
-            worker.initialize(new WorkerSetup("kafka", SharedKafkaBroker.bootstrapServers(), Map.of(),
+            worker.initialize(new WorkerSetup(client, SharedKafkaBroker.bootstrapServers(), Map.of(),
                     Map.of("linger.ms", "1"), Map.of(), Map.of(), (short) 1, 2));
             List<String> topics = List.of(prefix + "-a", prefix + "-b");
             worker.createTopics(topics, 2);
@@ -79,7 +87,7 @@ class InProcessWorkerIT {
     void unknownDriverIsOneLineNamingTheKnownOnes() {
         try (InProcessWorker worker = InProcessWorker.create()) {
             assertThatThrownBy(() -> worker.initialize(new WorkerSetup("nats", "x:1", Map.of(), Map.of(), Map.of(),
-                    Map.of(), (short) 1, 1))).hasMessage("Unknown client 'nats'; known drivers: kafka");
+                    Map.of(), (short) 1, 1))).hasMessage("Unknown client 'nats'; known drivers: aiokafka, confluent-kafka, kafka, kafka-python");
         }
     }
 }

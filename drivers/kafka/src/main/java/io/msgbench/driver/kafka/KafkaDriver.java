@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,8 +47,8 @@ final class KafkaDriver implements MessagingDriver {
     public EffectiveClientConfig initialize(DriverContext context) {
         Map<String, String> common = new LinkedHashMap<>(context.common());
         common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, context.bootstrapServers());
-        producerConfig = merge(KafkaClientDefaults.producer(), common, ProducerConfig.configNames(), context.producer());
-        consumerConfig = merge(KafkaClientDefaults.consumer(), common, ConsumerConfig.configNames(), context.consumer());
+        producerConfig = DriverContext.clientSettings(KafkaClientDefaults.producer(), common, ProducerConfig.configNames(), context.producer());
+        consumerConfig = DriverContext.clientSettings(KafkaClientDefaults.consumer(), common, ConsumerConfig.configNames(), context.consumer());
         topicConfig = Map.copyOf(context.topic());
         replicationFactor = context.replicationFactor();
         clock = context.clock();
@@ -61,22 +60,6 @@ final class KafkaDriver implements MessagingDriver {
         }
         admin = Admin.create(adminConfig);
         return new EffectiveClientConfig(producerConfig, consumerConfig, topicConfig);
-    }
-
-    /**
-     * Later maps win. Only keys the side knows are taken from the common block, so the clients do not
-     * warn about settings meant for the other side; side-specific keys pass through unchanged.
-     */
-    private static Map<String, String> merge(Map<String, String> defaults, Map<String, String> common,
-                                             Set<String> known, Map<String, String> side) {
-        Map<String, String> merged = new LinkedHashMap<>(defaults);
-        common.forEach((k, v) -> {
-            if (known.contains(k)) {
-                merged.put(k, v);
-            }
-        });
-        merged.putAll(side);
-        return merged;
     }
 
     @Override
