@@ -170,6 +170,19 @@ public final class AgentDriver implements MessagingDriver {
     }
 
     @Override
+    public long[] clientProcessCpuNanos() {
+        List<RoutedAgent> all;
+        synchronized (agents) {
+            all = List.copyOf(agents);
+        }
+        long[] nanos = new long[all.size()];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = all.get(i).cpuNanos();
+        }
+        return nanos;
+    }
+
+    @Override
     public String clientVersion() {
         return version;
     }

@@ -42,6 +42,7 @@ public final class AgentProcess implements AutoCloseable {
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final JsonNode hello;
     private volatile IOException streamFailure;
+    private volatile long lastCpuNanos;
 
     private AgentProcess(Process process, Path directory, AgentEvents.Sink sink, Consumer<JsonNode> notices,
                          Duration startTimeout) throws IOException {
@@ -193,6 +194,15 @@ public final class AgentProcess implements AutoCloseable {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * CPU time the agent has used so far, all its threads (the client's own included), nanoseconds; the last
+     * reading once it ended. Linux counts it in clock ticks (10 ms).
+     */
+    public long cpuNanos() {
+        process.info().totalCpuDuration().ifPresent(d -> lastCpuNanos = Math.max(lastCpuNanos, d.toNanos()));
+        return lastCpuNanos;
     }
 
     /** False once the process has ended. */

@@ -131,6 +131,11 @@ final class RoutedAgent implements AgentEvents.Sink, AutoCloseable {
         return process.alive() ? null : new AgentException("the agent ended: " + process.explanation());
     }
 
+    /** CPU time the agent process has used so far (its last reading once it ended). */
+    long cpuNanos() {
+        return process.cpuNanos();
+    }
+
     @Override
     public void close() {
         process.close();

@@ -31,6 +31,14 @@ public interface MessagingDriver extends AutoCloseable {
         return null;
     }
 
+    /**
+     * CPU time each process outside this JVM that runs this driver's clients has used so far, nanoseconds, in
+     * a stable order (a process added later comes last); none for clients in this JVM.
+     */
+    default long[] clientProcessCpuNanos() {
+        return new long[0];
+    }
+
     /** Creates the topics and waits until they are usable. */
     void createTopics(List<String> topics, int partitions, Duration timeout);
 

@@ -14,6 +14,11 @@ public final class HealthyRunAllowance {
     public static final double STALL_SECONDS = 0.050;
     public static final double CONSUME_SHORTFALL = 0.01;
     /**
+     * Share of one core a client process outside the worker (an agent: one interpreter, one GIL) may use before
+     * it is reported as the bottleneck.
+     */
+    public static final double CLIENT_PROCESS_BUSY = 0.9;
+    /**
      * Share of its schedule a stretch of load must send for the rate to count as reachable: below it the
      * debt grew by more than a tenth of the schedule, which no stall of a healthy run explains (an unreachable
      * fixed rate, a search trial in overload).

@@ -1,6 +1,7 @@
 package io.msgbench.report;
 
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.metrics.ProcessCpu;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -24,13 +25,15 @@ import org.HdrHistogram.Histogram;
  * @param latencies         nanosecond histograms; read-only by convention (writers never modify them)
  * @param periods           the report periods ({@code --report-interval}) the iteration was divided into, in
  *                          order; their counts add up to the iteration's
+ * @param cpu               CPU the load generator used during the iteration: the worker JVM's and its client
+ *                          processes' (agents)
  */
 public record IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,
                               long messagesSent, long publishErrors, long messagesReceived, long receivedInWindow,
                               long negativeLatencies, long messagesLost, long messagesDuplicated,
                               long messagesOutOfOrder, long scheduleDebt, long backlogAtStart,
                               long backlogAtEnd, int messageSize,
-                              Map<LatencyMetric, Histogram> latencies, List<PeriodResult> periods)
+                              Map<LatencyMetric, Histogram> latencies, List<PeriodResult> periods, ProcessCpu cpu)
         implements MeasuredWindow {
     public IterationResult {
         latencies = Map.copyOf(latencies);

@@ -60,6 +60,11 @@ public final class JmhResultMapper {
         return results.stream().map(mapper::map).toList();
     }
 
+    /** CPU nanoseconds per acknowledged message, in microseconds (NaN when nothing was sent). */
+    private static double perMessageMicros(long cpuNanos, IterationResult i) {
+        return i.messagesSent() == 0 ? Double.NaN : cpuNanos / 1e3 / i.messagesSent();
+    }
+
     private JmhBenchmarkResult map(ScenarioResult r) {
         Scenario s = r.scenario();
         IterationSettings it = s.iterations();
@@ -107,6 +112,15 @@ public final class JmhResultMapper {
                     : i.latency(m).getMean() / nanosPerUnit);
             secondaries.put(m.resultName(), JmhMetric.ofIterations(means, latencyUnit)
                     .withScorePercentiles(hdrPercentiles(r.merged(m))));
+        }
+        // The load generator's CPU per message: the worker JVM's, and the client processes' (agents) where they run.
+        secondaries.put("workerCpuPerMessage", JmhMetric.ofIterations(
+                perIteration(r, i -> perMessageMicros(i.cpu().workerNanos(), i)), "us/op"));
+        if (r.forks().stream().flatMap(f -> f.measurement().stream()).anyMatch(i -> i.cpu().clientProcessesNanos() > 0)) {
+            secondaries.put("agentCpuPerMessage", JmhMetric.ofIterations(
+                    perIteration(r, i -> perMessageMicros(i.cpu().clientProcessesNanos(), i)), "us/op"));
+            secondaries.put("busiestAgentCpu", JmhMetric.ofIterations(
+                    perIteration(r, i -> 100.0 * i.cpu().busiestClientProcessNanos() / i.durationNanos()), "%"));
         }
         secondaries.put("messagesUnsent", JmhMetric.ofSum(perFork(r, f -> f.drain().unsent()), "#"));
         secondaries.put("messagesSent", JmhMetric.ofSum(perIteration(r, i -> i.messagesSent()), "#"));

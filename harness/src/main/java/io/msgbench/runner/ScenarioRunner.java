@@ -240,6 +240,6 @@ final class ScenarioRunner {
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),
                 s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
                 s.messagesOutOfOrder(), stats.scheduleDebt(), backlogAtStart, stats.backlog(), messageSize,
-                s.histograms(), periods.periods(stats));
+                s.histograms(), periods.periods(stats), stats.cpu());
     }
 }

@@ -79,6 +79,13 @@ final class Warnings {
         if (r.negativeLatencies() > 0) {
             out.add(where + r.negativeLatencies() + " negative latencies (clock trouble), not recorded");
         }
+        double busiest = r.durationNanos() > 0 ? r.cpu().busiestClientProcessNanos() / (double) r.durationNanos() : 0;
+        if (busiest >= HealthyRunAllowance.CLIENT_PROCESS_BUSY) {
+            // Said at a saturated rate too: it names what limited the rate.
+            out.add(String.format(Locale.ROOT, "%sa client process (agent) used %.0f %% of a core: the client's own "
+                    + "process is the bottleneck here, not the broker; more producers or consumers spread it over "
+                    + "more agents", where, 100 * busiest));
+        }
         if (!reachable) {
             return;
         }

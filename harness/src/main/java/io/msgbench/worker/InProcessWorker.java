@@ -18,11 +18,13 @@ import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
+import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.metrics.Sleeper;
 import io.msgbench.metrics.SystemEpochNanoClock;
 import io.msgbench.verification.ConsumerReceipts;
 import io.msgbench.verification.DeliveryCheck;
 import io.msgbench.verification.ProducerSends;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +65,9 @@ public final class InProcessWorker implements Worker {
     private long[] phaseIssuedAtStart;
     /** Debt left unpaid when the load stopped. */
     private long unsent;
+    /** CPU readings when each phase began and ended. */
+    private CpuReading[] cpuAtStart;
+    private CpuReading[] cpuAtEnd;
 
     public InProcessWorker(DriverRegistry registry, EpochNanoClock clock, Sleeper sleeper) {
         this.registry = registry;
@@ -84,6 +89,8 @@ public final class InProcessWorker implements Worker {
         phaseDebt = new long[setup.phases() + 1];
         phaseBacklog = new long[setup.phases() + 1];
         phaseIssuedAtStart = new long[setup.phases() + 1];
+        cpuAtStart = new CpuReading[setup.phases() + 1];
+        cpuAtEnd = new CpuReading[setup.phases() + 1];
         driver = factory.create();
         fleet = new SenderThreads(List.of(), clock, sleeper, ledger);
         MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
@@ -222,6 +229,7 @@ public final class InProcessWorker implements Worker {
         long start = clock.epochNanos();
         phaseStart[1] = start;
         phaseIssuedAtStart[1] = issued();
+        cpuAtStart[1] = cpu();
         fleet.start(start, ratePerSecond, threads);
         return start;
     }
@@ -252,6 +260,7 @@ public final class InProcessWorker implements Worker {
         ProducerFleet.Boundary boundary = fleet.beginPhase(phase);
         phaseEnd[previous] = boundary.epochNanos();
         phaseDebt[previous] = boundary.debt();
+        cpuAtEnd[previous] = cpuAtStart[phase] = cpu();
         phaseBacklog[previous] = backlog();
         phaseStart[phase] = boundary.epochNanos();
         phaseIssuedAtStart[phase] = issued();
@@ -293,6 +302,7 @@ public final class InProcessWorker implements Worker {
             throw new WorkerException(e.getMessage(), e);
         }
         long end = stop.epochNanos();
+        cpuAtEnd[last] = cpu();
         phaseEnd[last] = end;
         phaseDebt[last] = stop.debt();
         phaseBacklog[last] = backlog();
@@ -463,8 +473,32 @@ public final class InProcessWorker implements Worker {
     @Override
     public PhaseStats phaseStats(int phase) {
         long backlog = phaseEnd[phase] == 0 ? backlog() : phaseBacklog[phase];
+        CpuReading cpuStart = cpuAtStart[phase];
+        ProcessCpu cpu = cpuStart == null ? ProcessCpu.NONE
+                : cpuStart.until(cpuAtEnd[phase] != null ? cpuAtEnd[phase] : cpu());
         return new PhaseStats(phase, phaseStart[phase], phaseEnd[phase], phaseDebt[phase], backlog,
-                ledger.phase(phase).snapshot(), clock.epochNanos());
+                ledger.phase(phase).snapshot(), clock.epochNanos(), cpu);
+    }
+
+    /** CPU used so far by this JVM and by each client process outside it. */
+    private record CpuReading(long workerNanos, long[] clientProcessNanos) {
+        /** What was used from this reading to {@code later}. */
+        ProcessCpu until(CpuReading later) {
+            long all = 0;
+            long busiest = 0;
+            for (int i = 0; i < later.clientProcessNanos.length; i++) {
+                long used = later.clientProcessNanos[i] - (i < clientProcessNanos.length ? clientProcessNanos[i] : 0);
+                all += used;
+                busiest = Math.max(busiest, used);
+            }
+            return new ProcessCpu(later.workerNanos - workerNanos, all, busiest);
+        }
+    }
+
+    private CpuReading cpu() {
+        long worker = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+        return new CpuReading(worker, driver().clientProcessCpuNanos());
     }
 
     @Override

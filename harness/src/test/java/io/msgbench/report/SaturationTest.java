@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.worker.Worker.DrainResult;
 import java.util.EnumMap;
 import java.util.List;
@@ -62,6 +63,6 @@ class SaturationTest {
             latencies.put(m, new Histogram(3));
         }
         return new IterationResult(1, false, 0, TEN_SECONDS, sent, errors, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, latencies,
-                List.of());
+                List.of(), ProcessCpu.NONE);
     }
 }

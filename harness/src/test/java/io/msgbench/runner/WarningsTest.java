@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.report.BacklogResult;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
@@ -87,6 +88,6 @@ class WarningsTest {
             latencies.put(m, h);
         }
         return new IterationResult(index, false, 0, 10_000_000_000L, 10_000, 0, 10_000, 10_000, 0, 0, 0, 0, debt,
-                backlogAtStart, backlogAtEnd, 100, latencies, List.of());
+                backlogAtStart, backlogAtEnd, 100, latencies, List.of(), ProcessCpu.NONE);
     }
 }

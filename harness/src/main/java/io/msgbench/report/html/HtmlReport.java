@@ -40,17 +40,8 @@ public final class HtmlReport {
         out.append("</table>\n");
         for (Section s : content.sections()) {
             out.append("<section class=\"benchmark\">\n<h2>").append(esc(s.benchmark())).append("</h2>\n<p>")
-                    .append(esc(s.note())).append("</p>\n<table class=\"results\">\n<tr>");
-            s.header().forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
-            out.append("</tr>\n");
-            for (List<String> row : s.rows()) {
-                out.append("<tr>");
-                for (int c = 0; c < row.size(); c++) {
-                    out.append(s.numeric().get(c) ? "<td class=\"n\">" : "<td>").append(esc(row.get(c))).append("</td>");
-                }
-                out.append("</tr>\n");
-            }
-            out.append("</table>\n");
+                    .append(esc(s.note())).append("</p>\n");
+            table(out, "results", s.header(), s.numeric(), s.rows());
             if (!s.warnings().isEmpty()) {
                 out.append("<ul class=\"warnings\">\n");
                 s.warnings().forEach(w -> out.append("<li>").append(esc(w)).append("</li>\n"));
@@ -59,9 +50,28 @@ public final class HtmlReport {
             for (String svg : ReportCharts.of(byBenchmark.get(s.benchmark()))) {
                 out.append("<figure class=\"chart\">\n").append(svg).append("\n</figure>\n");
             }
+            for (ReportContent.Table t : s.details()) {
+                out.append("<h3>").append(esc(t.title())).append("</h3>\n");
+                table(out, "details", t.header(), t.numeric(), t.rows());
+            }
             out.append("</section>\n");
         }
         return out.append("</body>\n</html>\n").toString();
+    }
+
+    private static void table(StringBuilder out, String kind, List<String> header, List<Boolean> numeric,
+                              List<List<String>> rows) {
+        out.append("<table class=\"").append(kind).append("\">\n<tr>");
+        header.forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
+        out.append("</tr>\n");
+        for (List<String> row : rows) {
+            out.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                out.append(numeric.get(c) ? "<td class=\"n\">" : "<td>").append(esc(row.get(c))).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</table>\n");
     }
 
     private static String esc(String v) {

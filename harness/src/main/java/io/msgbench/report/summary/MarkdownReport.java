@@ -19,22 +19,30 @@ public final class MarkdownReport {
         content.environment().forEach((k, v) -> out.append("| ").append(k).append(" | ").append(cell(v)).append(" |\n"));
         for (Section s : content.sections()) {
             out.append("\n## ").append(cell(s.benchmark())).append("\n\n").append(s.note()).append("\n\n");
-            out.append('|');
-            s.header().forEach(h -> out.append(' ').append(cell(h)).append(" |"));
-            out.append("\n|");
-            s.numeric().forEach(n -> out.append(n ? "---:|" : "---|"));
-            out.append('\n');
-            for (List<String> row : s.rows()) {
-                out.append('|');
-                row.forEach(v -> out.append(' ').append(cell(v)).append(" |"));
-                out.append('\n');
-            }
+            table(out, s.header(), s.numeric(), s.rows());
             if (!s.warnings().isEmpty()) {
                 out.append("\nWarnings:\n\n");
                 s.warnings().forEach(w -> out.append("- ").append(cell(w)).append('\n'));
             }
+            for (ReportContent.Table t : s.details()) {
+                out.append("\n### ").append(cell(t.title())).append("\n\n");
+                table(out, t.header(), t.numeric(), t.rows());
+            }
         }
         return out.toString();
+    }
+
+    private static void table(StringBuilder out, List<String> header, List<Boolean> numeric, List<List<String>> rows) {
+        out.append('|');
+        header.forEach(h -> out.append(' ').append(cell(h)).append(" |"));
+        out.append("\n|");
+        numeric.forEach(n -> out.append(n ? "---:|" : "---|"));
+        out.append('\n');
+        for (List<String> row : rows) {
+            out.append('|');
+            row.forEach(v -> out.append(' ').append(cell(v)).append(" |"));
+            out.append('\n');
+        }
     }
 
     /** A table cell: pipes escaped, no line breaks. */

@@ -2,6 +2,7 @@ package io.msgbench.report.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.Figures;
 import io.msgbench.report.jmh.JmhBenchmarkResult;
 import io.msgbench.report.jmh.JmhMetric;
@@ -39,14 +40,25 @@ public record ReportContent(Map<String, String> environment, List<Section> secti
      * @param numeric   per column: right-aligned figures (true) or text
      * @param warnings  "params: warning" lines from self-diagnosis
      * @param note      one line saying what the figures are
+     * @param details   further tables under the main one (every latency, the clients' settings)
      */
     public record Section(String benchmark, String note, List<String> header, List<Boolean> numeric,
-                          List<List<String>> rows, List<String> warnings) {
+                          List<List<String>> rows, List<String> warnings, List<Table> details) {
         public Section {
             header = List.copyOf(header);
             numeric = List.copyOf(numeric);
             rows = rows.stream().map(List::copyOf).toList();
             warnings = List.copyOf(warnings);
+            details = List.copyOf(details);
+        }
+    }
+
+    /** A table under a section's main one, with its title. */
+    public record Table(String title, List<String> header, List<Boolean> numeric, List<List<String>> rows) {
+        public Table {
+            header = List.copyOf(header);
+            numeric = List.copyOf(numeric);
+            rows = rows.stream().map(List::copyOf).toList();
         }
     }
 
@@ -115,6 +127,14 @@ public record ReportContent(Map<String, String> environment, List<Section> secti
         PERCENTILE_ORDER.forEach(p -> figures.add(p + " " + unit));
         figures.add("lost");
         figures.add("errors");
+        boolean agents = rs.stream().anyMatch(r -> r.secondaryMetrics().containsKey("agentCpuPerMessage"));
+        boolean cpu = rs.stream().anyMatch(r -> r.secondaryMetrics().containsKey("workerCpuPerMessage"));
+        if (cpu) {
+            figures.add("worker CPU µs/msg");
+        }
+        if (agents) {
+            figures.add("agent CPU µs/msg");
+        }
         header.addAll(figures);
         figures.forEach(f -> numeric.add(true));
 
@@ -135,17 +155,85 @@ public record ReportContent(Map<String, String> environment, List<Section> secti
             PERCENTILE_ORDER.forEach(p -> row.add(Figures.latency(percentile(l, PERCENTILES.get(p)))));
             row.add(count(r.secondaryMetrics().get("messagesLost")));
             row.add(count(r.secondaryMetrics().get("publishErrors")));
+            if (cpu) {
+                row.add(Figures.number(score(r.secondaryMetrics().get("workerCpuPerMessage"))));
+            }
+            if (agents) {
+                row.add(Figures.number(score(r.secondaryMetrics().get("agentCpuPerMessage"))));
+            }
             rows.add(row);
             for (JsonNode w : r.extra().path("warnings")) {
                 warnings.add(paramsLabel(r) + ": " + w.asText());
             }
         }
+        String held = rs.get(0).measurementIterations() + " × " + rs.get(0).measurementTime();
         String note = rs.get(0).mode().equals("sample")
-                ? "Fixed rate, " + rs.get(0).measurementIterations() + " × " + rs.get(0).measurementTime()
-                        + " per fork; percentiles of " + latency + LATENCY_NOTE
-                : "Maximum sustainable rate searched, then held for " + rs.get(0).measurementIterations() + " × "
-                        + rs.get(0).measurementTime() + "; percentiles of " + latency + " at that rate" + LATENCY_NOTE;
-        return new Section(benchmark, note, header, numeric, rows, warnings);
+                ? "Fixed rate, " + held + " per fork; percentiles of " + latency + LATENCY_NOTE
+                : searched ? "Maximum sustainable rate searched, then held for " + held + "; percentiles of " + latency
+                        + " at that rate" + LATENCY_NOTE
+                : "Fixed rate above what the producers could send, " + held + " per fork: the rate they achieved is "
+                        + "the result; percentiles of " + latency + LATENCY_NOTE;
+        return new Section(benchmark, note, header, numeric, rows, warnings,
+                List.of(latencies(rs, params), clientSettings(rs, params)));
+    }
+
+    /** Every latency of every row: p50, p99, p99.9 and max, as the main table shows its main one. */
+    private static Table latencies(List<JmhBenchmarkResult> rs, Set<String> params) {
+        List<String> header = new ArrayList<>(params);
+        List<Boolean> numeric = new ArrayList<>(params.stream().map(p -> false).toList());
+        header.add("latency");
+        numeric.add(false);
+        String unit = "";
+        List<List<String>> rows = new ArrayList<>();
+        for (JmhBenchmarkResult r : rs) {
+            for (LatencyMetric m : LatencyMetric.values()) {
+                JmhMetric l = metric(r, m.resultName());
+                if (l == null || l.scorePercentiles() == null) {
+                    continue; // not measured (no consumers), or left out (dominated by an unreachable schedule)
+                }
+                unit = unitOf(l);
+                List<String> row = new ArrayList<>();
+                params.forEach(p -> row.add(r.params().getOrDefault(p, "")));
+                row.add(m.resultName());
+                PERCENTILE_ORDER.forEach(p -> row.add(Figures.latency(percentile(l, PERCENTILES.get(p)))));
+                rows.add(row);
+            }
+        }
+        for (String p : PERCENTILE_ORDER) {
+            header.add(p + " " + unit);
+            numeric.add(true);
+        }
+        return new Table("Every latency", header, numeric, rows);
+    }
+
+    /** Each row's client settings as the client received them, in its own names. */
+    private static Table clientSettings(List<JmhBenchmarkResult> rs, Set<String> params) {
+        List<String> header = new ArrayList<>(params);
+        List<Boolean> numeric = new ArrayList<>(params.stream().map(p -> false).toList());
+        header.addAll(List.of("client library", "producer", "consumer"));
+        numeric.addAll(List.of(false, false, false));
+        List<List<String>> rows = new ArrayList<>();
+        for (JmhBenchmarkResult r : rs) {
+            JsonNode config = r.extra().path("configuration");
+            List<String> row = new ArrayList<>();
+            params.forEach(p -> row.add(r.params().getOrDefault(p, "")));
+            row.add(config.path("clientVersion").asText());
+            row.add(settings(config.path("producer")));
+            row.add(settings(config.path("consumer")));
+            rows.add(row);
+        }
+        return new Table("Effective client settings (each client's own names)", header, numeric, rows);
+    }
+
+    private static String settings(JsonNode block) {
+        StringBuilder b = new StringBuilder();
+        block.fields().forEachRemaining(e -> {
+            if (!e.getKey().endsWith("serializer") && !e.getKey().endsWith("deserializer")
+                    && !e.getKey().equals("bootstrap.servers")) {
+                b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue().asText());
+            }
+        });
+        return b.toString();
     }
 
     private static Section jmhSection(String benchmark, List<JmhBenchmarkResult> rs) {
@@ -174,7 +262,8 @@ public record ReportContent(Map<String, String> environment, List<Section> secti
             });
             rows.add(row);
         }
-        return new Section(benchmark, "JMH result: score ± error (99.9 %).", header, numeric, rows, List.of());
+        return new Section(benchmark, "JMH result: score ± error (99.9 %).", header, numeric, rows, List.of(),
+                List.of());
     }
 
     private static Map<String, String> environment(List<JmhBenchmarkResult> results) {

@@ -1,6 +1,7 @@
 package io.msgbench.worker.http;
 
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.metrics.PhaseSnapshot;
 import io.msgbench.worker.PhaseStats;
 import io.msgbench.worker.Worker.ConsumerSpec;
@@ -56,7 +57,7 @@ final class WorkerMessages {
     record PhaseStatsMessage(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt, long backlog, long messagesSent,
                              long publishErrors, long messagesReceived, long receivedInWindow, long negativeLatencies,
                              long messagesLost, long messagesDuplicated, long messagesOutOfOrder,
-                             Map<String, String> histograms, long takenEpochNanos) {
+                             Map<String, String> histograms, long takenEpochNanos, ProcessCpu cpu) {
 
         static PhaseStatsMessage of(PhaseStats stats) {
             PhaseSnapshot s = stats.snapshot();
@@ -65,7 +66,7 @@ final class WorkerMessages {
             return new PhaseStatsMessage(stats.phase(), stats.startEpochNanos(), stats.endEpochNanos(),
                     stats.scheduleDebt(), stats.backlog(), s.messagesSent(), s.publishErrors(), s.messagesReceived(),
                     s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
-                    s.messagesOutOfOrder(), encoded, stats.takenEpochNanos());
+                    s.messagesOutOfOrder(), encoded, stats.takenEpochNanos(), stats.cpu());
         }
 
         PhaseStats toStats() {
@@ -73,7 +74,7 @@ final class WorkerMessages {
             histograms.forEach((name, h) -> decoded.put(LatencyMetric.byResultName(name), HistogramCodec.decode(h)));
             return new PhaseStats(phase, startEpochNanos, endEpochNanos, scheduleDebt, backlog, new PhaseSnapshot(phase,
                     messagesSent, publishErrors, messagesReceived, receivedInWindow, negativeLatencies, messagesLost,
-                    messagesDuplicated, messagesOutOfOrder, decoded), takenEpochNanos);
+                    messagesDuplicated, messagesOutOfOrder, decoded), takenEpochNanos, cpu == null ? ProcessCpu.NONE : cpu);
         }
     }
 }

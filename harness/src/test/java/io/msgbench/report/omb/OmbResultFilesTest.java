@@ -9,6 +9,7 @@ import io.msgbench.driver.DriverRegistry;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseRecorder;
 import io.msgbench.metrics.PhaseSnapshot;
+import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.omb.OmbDriver;
 import io.msgbench.omb.OmbPlanner;
 import io.msgbench.omb.OmbWorkload;
@@ -186,7 +187,7 @@ class OmbResultFilesTest {
         Map<LatencyMetric, Histogram> latencies = before.histograms();
         return new IterationResult(index, false, start, periodStart - start, before.messagesSent(),
                 before.publishErrors(), before.messagesSent(), before.receivedInWindow(), 0, 0, 0, 0, 0, 0, 0, 1024,
-                latencies, results);
+                latencies, results, ProcessCpu.NONE);
     }
 
     /** OMB's {@code io.openmessaging.benchmark.TestResult}: its public fields, with their types. */

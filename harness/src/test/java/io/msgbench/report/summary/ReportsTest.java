@@ -86,6 +86,12 @@ class ReportsTest {
         // each row's p99 is the merged percentile of the result file, as printed everywhere
         double p99 = MSGBENCH.get(0).primaryMetric().scorePercentiles().get("99.0");
         assertThat(md).contains(" | " + io.msgbench.report.Figures.latency(p99) + " | ");
+        // under the main table: every latency of every row, and each client's settings as it received them
+        double publishP50 = MSGBENCH.get(0).secondaryMetrics().get("publishLatency").scorePercentiles().get("50.0");
+        assertThat(md).contains("\n### Every latency\n\n| acks | client | producerRate | latency | p50 ms | p99 ms | p99.9 ms | max ms |\n",
+                "| 1 | kafka | 500 | publishLatency | " + io.msgbench.report.Figures.latency(publishP50) + " | ",
+                "\n### Effective client settings (each client's own names)\n\n| acks | client | producerRate | client library | producer | consumer |\n",
+                "| 1 | kafka | 500 | kafka-clients 4.4.0 | acks=1,");
     }
 
     @Test

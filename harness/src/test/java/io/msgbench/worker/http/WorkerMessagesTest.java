@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseRecorder;
+import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.worker.PhaseStats;
 import io.msgbench.worker.http.WorkerMessages.PhaseStatsMessage;
 import org.HdrHistogram.Histogram;
@@ -33,7 +34,7 @@ class WorkerMessagesTest {
         r.messageDuplicated();
         r.messageOutOfOrder();
         r.deliveryChecked(5, 6);
-        PhaseStats stats = new PhaseStats(3, 100, 200, 7, 11, r.snapshot(), 150);
+        PhaseStats stats = new PhaseStats(3, 100, 200, 7, 11, r.snapshot(), 150, new ProcessCpu(5, 6, 4));
 
         String json = WorkerServer.JSON.writeValueAsString(PhaseStatsMessage.of(stats));
         PhaseStats back = WorkerServer.JSON.readValue(json, PhaseStatsMessage.class).toStats();
@@ -44,6 +45,7 @@ class WorkerMessagesTest {
         assertThat(back.scheduleDebt()).isEqualTo(7);
         assertThat(back.backlog()).isEqualTo(11);
         assertThat(back.takenEpochNanos()).isEqualTo(150);
+        assertThat(back.cpu()).isEqualTo(new ProcessCpu(5, 6, 4));
         assertThat(back.snapshot().messagesLost()).isEqualTo(5);
         assertThat(back.snapshot().messagesDuplicated()).isEqualTo(7);
         assertThat(back.snapshot().messagesOutOfOrder()).isEqualTo(1);
