@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.msgbench.api.KeyDistributor;
 import io.msgbench.broker.EmbeddedBrokerOptions;
 import io.msgbench.broker.EmbeddedKafkaBroker;
+import io.msgbench.load.PayloadStamp;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseSnapshot;
+import io.msgbench.testing.PythonClients;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.PhaseStats;
 import io.msgbench.worker.Worker.ConsumerSpec;
@@ -20,9 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Known-answer measurements (DESIGN §7.3) against a broker process of their own, which one of them
@@ -52,12 +62,13 @@ class KnownAnswerIT {
      * after its first message, so the messages of a batch wait 50, 40, ... 0 ms: publish latency is
      * uniform over [0, 50] ms plus one round trip.
      */
-    @Test
-    void lingerShowsAsPublishLatencyUniformUpToTheLinger() throws Exception {
-        PhaseSnapshot s = measure("linger", Map.of("linger.ms", "50", "batch.size", "1048576"), 100, 100,
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "confluent-kafka", "kafka-python"})
+    void lingerShowsAsPublishLatencyUniformUpToTheLinger(String client) throws Exception {
+        PhaseSnapshot s = measure(client, "linger", Map.of("linger.ms", "50", "batch.size", "1048576"), 100, 100,
                 Duration.ofSeconds(10), null).snapshot();
         Histogram publish = s.histogram(LatencyMetric.PUBLISH_LATENCY);
-        report("linger", publish);
+        report(client + " linger", publish);
         assertThat(publish.getTotalCount()).isBetween(990L, 1010L);
         assertThat(publish.getValueAtPercentile(50)).isBetween(15 * MS, 40 * MS);
         assertThat(publish.getValueAtPercentile(99)).isBetween(45 * MS, 80 * MS);
@@ -67,15 +78,18 @@ class KnownAnswerIT {
      * Publish rate over the measured window within 1 % of the target at 1,000 and 10,000 msg/s of 1 KiB
      * and 50,000 msg/s of 100 B (the broker keeps up with all three here).
      */
-    @Test
-    void publishRateKeepsTheTargetWithinOnePercent() throws Exception {
-        for (double[] c : new double[][] {{1_000, 1024}, {10_000, 1024}, {50_000, 100}}) {
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "confluent-kafka"})
+    void publishRateKeepsTheTargetWithinOnePercent(String client) throws Exception {
+        double[][] cases = client.equals("kafka") ? new double[][] {{1_000, 1024}, {10_000, 1024}, {50_000, 100}}
+                : new double[][] {{1_000, 1024}, {10_000, 1024}};
+        for (double[] c : cases) {
             double target = c[0];
-            PhaseStats stats = measure("rate", Map.of(), target, (int) c[1], Duration.ofSeconds(5), null);
+            PhaseStats stats = measure(client, "rate", Map.of(), target, (int) c[1], Duration.ofSeconds(5), null);
             double seconds = stats.durationNanos(0) / 1e9;
             double rate = stats.snapshot().messagesSent() / seconds;
-            System.out.printf("rate: target %.0f msg/s of %d B: measured %.1f msg/s (%+.3f %%), debt at end %d%n",
-                    target, (int) c[1], rate, (rate / target - 1) * 100, stats.scheduleDebt());
+            System.out.printf("%s rate: target %.0f msg/s of %d B: measured %.1f msg/s (%+.3f %%), debt at end %d%n",
+                    client, target, (int) c[1], rate, (rate / target - 1) * 100, stats.scheduleDebt());
             assertThat(rate).as("publish rate at %.0f msg/s", target).isBetween(target * 0.99, target * 1.01);
         }
     }
@@ -87,15 +101,17 @@ class KnownAnswerIT {
      * values of 1 s or more; we hold ≥ 950 (one message per ms, minus timer slack) and, for the
      * recovery on two shared cores, at most 6,000 (recovery under 5 s).
      */
-    @Test
-    void aFrozenBrokerShowsInTheCorrectedLatencyAsTheStallItWas() throws Exception {
-        PhaseSnapshot s = measure("stall", Map.of(), 1_000, 1024, Duration.ofSeconds(10), frozenFor(3_000, 2_000))
-                .snapshot();
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "confluent-kafka"})
+    void aFrozenBrokerShowsInTheCorrectedLatencyAsTheStallItWas(String client) throws Exception {
+        PhaseSnapshot s = measure(client, "stall", Map.of(), 1_000, 1024, Duration.ofSeconds(10),
+                frozenFor(3_000, 2_000)).snapshot();
         Histogram corrected = s.histogram(LatencyMetric.END_TO_END_LATENCY_CORRECTED);
-        report("stall corrected", corrected);
-        report("stall uncorrected", s.histogram(LatencyMetric.END_TO_END_LATENCY));
+        report(client + " stall corrected", corrected);
+        report(client + " stall uncorrected", s.histogram(LatencyMetric.END_TO_END_LATENCY));
         long atLeastOneSecond = corrected.getTotalCount() - corrected.getCountBetweenValues(0, 999 * MS);
-        System.out.printf("stall: %d of %d corrected e2e values >= 1 s%n", atLeastOneSecond, corrected.getTotalCount());
+        System.out.printf("%s stall: %d of %d corrected e2e values >= 1 s%n", client, atLeastOneSecond,
+                corrected.getTotalCount());
         assertThat(corrected.getMaxValue()).isGreaterThanOrEqualTo(1_900 * MS).isLessThan(8_000 * MS);
         assertThat(atLeastOneSecond).isBetween(950L, 6_000L);
         assertThat(s.messagesLost()).isZero();
@@ -112,7 +128,7 @@ class KnownAnswerIT {
     @Test
     void aBlockingSendHidesTheStallFromTheUncorrectedLatencyOnly() throws Exception {
         Map<String, String> blocking = Map.of("buffer.memory", "32768", "batch.size", "16384");
-        PhaseSnapshot s = measure("stall-blocking", blocking, 1_000, 1024, Duration.ofSeconds(5),
+        PhaseSnapshot s = measure("kafka", "stall-blocking", blocking, 1_000, 1024, Duration.ofSeconds(5),
                 frozenFor(1_000, 2_000)).snapshot();
         Histogram corrected = s.histogram(LatencyMetric.END_TO_END_LATENCY_CORRECTED);
         Histogram uncorrected = s.histogram(LatencyMetric.END_TO_END_LATENCY);
@@ -152,10 +168,13 @@ class KnownAnswerIT {
      * One producer and one consumer on a new topic: a warmup phase, then a measured phase of
      * {@code measurement} during which {@code during} runs; stops, drains, returns the measured phase.
      */
-    private static PhaseStats measure(String name, Map<String, String> producerConfig, double rate, int messageSize,
-                                      Duration measurement, During during) throws Exception {
+    private static PhaseStats measure(String client, String name, Map<String, String> producerConfig, double rate,
+                                      int messageSize, Duration measurement, During during) throws Exception {
+        if (!client.equals("kafka")) {
+            PythonClients.require(client);
+        }
         try (InProcessWorker worker = InProcessWorker.create()) {
-            worker.initialize(new WorkerSetup("kafka", broker.bootstrapServers(), Map.of(), producerConfig, Map.of(),
+            worker.initialize(new WorkerSetup(client, broker.bootstrapServers(), Map.of(), producerConfig, Map.of(),
                     Map.of(), (short) 1, 2));
             String topic = "known-" + name + "-" + System.nanoTime();
             worker.createTopics(List.of(topic), 1);
@@ -175,6 +194,56 @@ class KnownAnswerIT {
             DrainResult drain = worker.drain(Duration.ofSeconds(60));
             assertThat(drain.complete()).as(drain.toString()).isTrue();
             return worker.phaseStats(2);
+        }
+    }
+
+    /**
+     * Faults made on the broker, counted exactly through every client: 10 acknowledged messages deleted from the
+     * log before any consumer read them ({@code deleteRecords} while the consumer is paused) are 10 lost, and
+     * one stamped message produced a second time is 1 duplicated; nothing else is lost, duplicated or reordered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "confluent-kafka", "kafka-python"})
+    void aGapAndADuplicateMadeOnTheBrokerAreCountedExactly(String client) throws Exception {
+        if (!client.equals("kafka")) {
+            PythonClients.require(client);
+        }
+        String topic = "known-faults-" + client + "-" + System.nanoTime();
+        try (InProcessWorker worker = InProcessWorker.create();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            worker.initialize(new WorkerSetup(client, broker.bootstrapServers(), Map.of(), Map.of(), Map.of(),
+                    Map.of(), (short) 1, 1));
+            worker.createTopics(List.of(topic), 1);
+            worker.createConsumers(List.of(new ConsumerSpec(topic, topic + "-s")), Duration.ofSeconds(60));
+            worker.createProducers(List.of(new ProducerSpec(topic, 7)),
+                    new MessageSpec(256, KeyDistributor.NO_KEY, false, 0, 0, 1, null), 200);
+            worker.probe(Duration.ofSeconds(30)); // offset 0, received: the consumer reads from offset 1 on
+            worker.pauseConsumers();
+            Thread.sleep(500); // a pause takes effect within one poll (100 ms for the agents' consumers)
+            worker.startLoad(200, 1);
+            Thread.sleep(1_000); // about 200 messages wait in the log, unread
+            TopicPartition partition = new TopicPartition(topic, 0);
+            admin.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(11))).all().get(30, TimeUnit.SECONDS);
+            byte[] copy = new byte[256];
+            PayloadStamp.write(copy, 1, 7, 20, 1, 2); // message 20 of producer 7, phase 1, once more
+            try (KafkaProducer<byte[], byte[]> extra = new KafkaProducer<>(Map.of("bootstrap.servers",
+                    broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+                extra.send(new ProducerRecord<>(topic, copy)).get(30, TimeUnit.SECONDS);
+            }
+            worker.resumeConsumers();
+            Thread.sleep(1_000);
+            worker.stopLoad(Duration.ofSeconds(30));
+            DrainResult drain = worker.drain(Duration.ofSeconds(5));
+            System.out.printf("%s faults: %s%n", client, drain);
+            assertThat(drain.lost()).as(drain.toString()).isEqualTo(10);
+            assertThat(drain.duplicated()).isEqualTo(1);
+            assertThat(drain.outOfOrder()).isZero();
+            assertThat(drain.unrecognised()).isZero();
+            assertThat(drain.inFlight()).isZero();
+            assertThat(drain.received()).isEqualTo(drain.expected() - 10);
+            PhaseSnapshot s = worker.phaseStats(1).snapshot();
+            assertThat(s.messagesLost()).isEqualTo(10);
+            assertThat(s.messagesDuplicated()).isEqualTo(1);
         }
     }
 
