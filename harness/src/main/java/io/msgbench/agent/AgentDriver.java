@@ -104,7 +104,9 @@ public final class AgentDriver implements MessagingDriver {
             answer.path("warnings").forEach(w -> warnings.add(client.name() + ": " + w.asText()));
             return warnings;
         } catch (AgentException e) {
-            throw new AgentException(client.name() + " with " + python + ": " + e.getMessage(), e);
+            String why = e.getMessage().startsWith(client.name() + ": ")
+                    ? e.getMessage().substring(client.name().length() + 2) : e.getMessage();
+            throw new AgentException("client=" + client.name() + " (Python " + python + "): " + why, e);
         }
     }
 

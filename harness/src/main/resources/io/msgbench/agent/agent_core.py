@@ -189,13 +189,21 @@ def json_frame(text):
 
 
 # --- adapters ----------------------------------------------------------------------------------------------
+def checked_acks(client, value):
+    """acks as Kafka brokers take it: all (or -1), 0 or 1; anything else is refused by the broker, so it is an error
+    before any broker work."""
+    if value not in ('all', '-1', '0', '1'):
+        raise SettingError('%s: acks must be all, -1, 0 or 1, was %s' % (client, value))
+    return value if value == 'all' else int(value)
+
+
 def typed_setting(client, key, value, default):
     """A setting given as text (Kafka's Java style) in the type of the client's own default for it: 'all' and
     numbers for acks, true/false for a boolean, a whole number for an integer."""
     if not isinstance(value, str):
         return value
     if key == 'acks':
-        return value if value == 'all' else int(value)
+        return checked_acks(client, value)
     if isinstance(default, bool):
         if value.lower() not in ('true', 'false'):
             raise SettingError('%s: %s must be true or false, was %s' % (client, key, value))

@@ -25,6 +25,9 @@ def version():
 
 
 def _native(settings):
+    for key in ('acks', 'request.required.acks'):
+        if key in settings:
+            core.checked_acks('confluent-kafka', str(settings[key]))
     return {RENAMED.get(k, k): str(v) for k, v in settings.items() if k not in CONSUMER_ONLY_HERE}
 
 

@@ -83,7 +83,44 @@ class InProcessWorkerIT {
         }
     }
 
+    /**
+     * An agent killed mid-run: the next step fails with the agent's exit code, the worker's failure check names
+     * the producers, and closing leaves no agent process behind.
+     */
     @Test
+    void aKilledAgentFailsTheStepWithItsExitCodeAndLeavesNoProcess() throws Exception {
+        PythonClients.require("confluent-kafka");
+        String topic = "worker-it-killed-" + System.nanoTime();
+        InProcessWorker worker = InProcessWorker.create();
+        try {
+            worker.initialize(new WorkerSetup("confluent-kafka", SharedKafkaBroker.bootstrapServers(), Map.of(),
+                    Map.of(), Map.of(), Map.of(), (short) 1, 2));
+            worker.createTopics(List.of(topic), 1);
+            worker.createConsumers(List.of(new ConsumerSpec(topic, topic + "-s")), Duration.ofSeconds(60));
+            worker.createProducers(List.of(new ProducerSpec(topic, 1)),
+                    new MessageSpec(100, KeyDistributor.NO_KEY, false, 0, 0, 1, null), 200);
+            worker.probe(Duration.ofSeconds(30));
+            worker.startLoad(200, 1);
+            Thread.sleep(500);
+            List<ProcessHandle> agents = agents();
+            assertThat(agents).hasSize(2); // one for the consumer, one for the producer
+            agents.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle a : agents) {
+                a.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThatThrownBy(() -> worker.beginPhase(2)).hasMessageContaining("the agent exited with code 137");
+        } finally {
+            worker.close();
+        }
+        assertThat(agents()).isEmpty();
+    }
+
+    private static List<ProcessHandle> agents() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("agent.py")).toList();
+    }
+
+        @Test
     void unknownDriverIsOneLineNamingTheKnownOnes() {
         try (InProcessWorker worker = InProcessWorker.create()) {
             assertThatThrownBy(() -> worker.initialize(new WorkerSetup("nats", "x:1", Map.of(), Map.of(), Map.of(),
