@@ -7,7 +7,6 @@ import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.MessageListener;
 import io.msgbench.driver.MessagingDriver;
 import io.msgbench.driver.ProducerHandle;
-import io.msgbench.load.KeyDistribution;
 import io.msgbench.load.ProducerFleet;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.PhaseLedger;
@@ -211,21 +210,21 @@ public final class AgentDriver implements MessagingDriver {
         int count = Math.min(members.size(), maxAgents);
         List<RoutedAgent> fleetAgents = new ArrayList<>();
         List<List<AgentProducer>> byAgent = new ArrayList<>();
-        List<List<KeyDistribution>> keysByAgent = new ArrayList<>();
+        List<List<ProducerFleet.Member>> membersByAgent = new ArrayList<>();
         for (int a = 0; a < count; a++) {
             fleetAgents.add(agent());
             byAgent.add(new ArrayList<>());
-            keysByAgent.add(new ArrayList<>());
+            membersByAgent.add(new ArrayList<>());
         }
         List<AgentProducer> producers = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             AgentProducer p = new AgentProducer(members.get(i).producerId(), members.get(i).topic(), ledger);
             producers.add(p);
             byAgent.get(i % count).add(p);
-            keysByAgent.get(i % count).add(members.get(i).keys());
+            membersByAgent.get(i % count).add(members.get(i));
         }
         for (int a = 0; a < count; a++) {
-            fleetAgents.get(a).addProducers(byAgent.get(a), keysByAgent.get(a), messageSize, CALL_TIMEOUT);
+            fleetAgents.get(a).addProducers(byAgent.get(a), membersByAgent.get(a), messageSize, CALL_TIMEOUT);
         }
         return new AgentFleet(fleetAgents, byAgent, producers, clock, ledger, CALL_TIMEOUT);
     }

@@ -2,11 +2,12 @@ package io.msgbench.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.msgbench.driver.MessageListener;
-import io.msgbench.load.KeyDistribution;
 import io.msgbench.load.PayloadStamp;
+import io.msgbench.load.ProducerFleet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ final class RoutedAgent implements AgentEvents.Sink, AutoCloseable {
     }
 
     /** Makes these producers in the agent. */
-    synchronized void addProducers(List<AgentProducer> added, List<KeyDistribution> keys, int messageSize,
+    synchronized void addProducers(List<AgentProducer> added, List<ProducerFleet.Member> members, int messageSize,
                                    Duration timeout) {
         List<AgentProducer> all = new ArrayList<>(Arrays.asList(producers));
         all.addAll(added);
@@ -61,8 +62,13 @@ final class RoutedAgent implements AgentEvents.Sink, AutoCloseable {
         List<Map<String, Object>> specs = new ArrayList<>();
         for (int i = 0; i < added.size(); i++) {
             AgentProducer p = added.get(i);
+            ProducerFleet.Member m = members.get(i);
+            List<String> payloads = new ArrayList<>();
+            for (int b = 0; b < m.payloads().size(); b++) {
+                payloads.add(Base64.getEncoder().encodeToString(m.payloads().buffer(b)));
+            }
             specs.add(Map.of("id", p.producerId(), "topic", p.topic(), "messageSize", messageSize,
-                    "keying", keys.get(i).type().name(), "keys", keys.get(i).keys()));
+                    "keying", m.keys().type().name(), "keys", m.keys().keys(), "payloads", payloads));
         }
         process.call(Map.of("op", "producers", "producers", specs), timeout);
     }

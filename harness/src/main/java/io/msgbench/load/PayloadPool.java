@@ -51,6 +51,11 @@ public final class PayloadPool {
         return buffers.length == 1 ? buffers[0] : buffers[pick.nextInt(buffers.length)];
     }
 
+    /** Buffer {@code i} of the pool (for an agent that picks them itself); not to be modified. */
+    public byte[] buffer(int i) {
+        return buffers[i];
+    }
+
     public int messageSize() {
         return buffers[0].length;
     }

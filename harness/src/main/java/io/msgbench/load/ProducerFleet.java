@@ -12,8 +12,11 @@ import java.util.List;
  * <p>Call order: sendProbes, start, changeRate* and beginPhase*, stop, flush, close.
  */
 public interface ProducerFleet extends AutoCloseable {
-    /** One producer to create: ids are unique across the whole run; its keys, as a Java producer's would be. */
-    record Member(int producerId, String topic, KeyDistribution keys) {
+    /**
+     * One producer to create: ids are unique across the whole run; its keys and payloads, as a Java producer's
+     * would be.
+     */
+    record Member(int producerId, String topic, KeyDistribution keys, PayloadPool payloads) {
     }
 
     /**

@@ -140,7 +140,8 @@ public final class InProcessWorker implements Worker {
     public void createProducers(List<ProducerSpec> specs, MessageSpec messages, double expectedRate) {
         MessagingDriver d = driver();
         List<ProducerFleet.Member> members = specs.stream().map(s -> new ProducerFleet.Member(s.producerId(), s.topic(),
-                KeyDistribution.of(messages.keyDistributor(), producerSeed(messages, s)))).toList();
+                KeyDistribution.of(messages.keyDistributor(), producerSeed(messages, s)),
+                payloads(messages, producerSeed(messages, s)))).toList();
         ProducerFleet own = d.createFleet(members, messages.messageSize(), ledger);
         if (own != null) {
             fleet = own;
@@ -154,15 +155,20 @@ public final class InProcessWorker implements Worker {
         for (int i = 0; i < specs.size(); i++) {
             ProducerSpec spec = specs.get(i);
             long seed = producerSeed(messages, spec);
-            PayloadPool payloads = messages.randomizedPayloads()
-                    ? PayloadPool.randomized(messages.messageSize(), messages.randomBytesRatio(),
-                            messages.payloadPoolSize(), seed)
-                    : messages.payload() != null ? PayloadPool.of(messages.payload().clone()) // stamped per producer
-                    : PayloadPool.single(messages.messageSize(), seed);
-            producers.add(new ScheduledProducer(spec.producerId(), spec.topic(), handles.get(i), inFlight, payloads,
+            producers.add(new ScheduledProducer(spec.producerId(), spec.topic(), handles.get(i), inFlight,
+                    payloads(messages, seed),
                     KeyDistribution.of(messages.keyDistributor(), seed), clock, ledger));
         }
         fleet = new SenderThreads(producers, clock, sleeper, ledger);
+    }
+
+    /** One producer's payloads: OMB's randomized pool, the payload file's content, or one random buffer. */
+    private static PayloadPool payloads(MessageSpec messages, long seed) {
+        return messages.randomizedPayloads()
+                ? PayloadPool.randomized(messages.messageSize(), messages.randomBytesRatio(),
+                        messages.payloadPoolSize(), seed)
+                : messages.payload() != null ? PayloadPool.of(messages.payload().clone()) // stamped per producer
+                : PayloadPool.single(messages.messageSize(), seed);
     }
 
     /** Each producer's own seed for its payloads and keys. */

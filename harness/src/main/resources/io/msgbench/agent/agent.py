@@ -7,9 +7,11 @@ and their times. It exits when stdin ends.
 Usage: python3 agent.py   (agent_core.py and the client adapters client_*.py beside it)
 """
 
+import base64
 import importlib
 import json
 import os
+import random
 import sys
 import threading
 import time
@@ -54,12 +56,15 @@ class AgentError(Exception):
 class Producer:
     """One producer under its schedule; its fields are the sender thread's."""
 
-    __slots__ = ('id', 'handle', 'keys', 'keying', 'next_key', 'schedule', 'index', 'first', 'sequence',
+    __slots__ = ('id', 'handle', 'tails', 'keys', 'keying', 'next_key', 'schedule', 'index', 'first', 'sequence',
                  'last_intended', 'last_send', 'reported', 'pending')
 
-    def __init__(self, producer_id, handle, keying='NO_KEY', keys=()):
+    def __init__(self, producer_id, handle, message_size, keying='NO_KEY', keys=(), payloads=()):
         self.id = producer_id
         self.handle = handle
+        # What follows the stamp in each message: the Java producer's payloads (random bytes, OMB's pool, a payload
+        # file), so compression sees what it sees for the Java client; zeros only when none were given.
+        self.tails = [base64.b64decode(p)[core.STAMP_SIZE:] for p in payloads] or [bytes(message_size - core.STAMP_SIZE)]
         self.keying = keying
         self.keys = [k.encode('ascii') for k in keys]  # the Java producer's keys (KeyDistribution), in its order
         self.next_key = 0
@@ -84,6 +89,11 @@ class Producer:
             self.first = self.sequence
             due = self.schedule.intended_time(0)
         return due
+
+    def tail(self):
+        """The payload after the stamp: the only one, or one of the pool picked at random (as Java's PayloadPool)."""
+        tails = self.tails
+        return tails[0] if len(tails) == 1 else tails[random.randrange(len(tails))]
 
     def key(self):
         """The next message's key as OMB's key distributors make it: none, the keys in turn, or by the clock."""
@@ -174,8 +184,13 @@ class Agent:
             keying = spec.get('keying', 'NO_KEY')
             if keying not in ('NO_KEY', 'KEY_ROUND_ROBIN', 'RANDOM_NANO') or (keying != 'NO_KEY' and not spec.get('keys')):
                 raise AgentError('producer %s: keying %s with %d keys' % (pid, keying, len(spec.get('keys', ()))))
-            self.producers[pid] = Producer(pid, self.client.producer(pid, spec['topic'], spec['messageSize']), keying,
-                                           spec.get('keys', ()))
+            size = spec['messageSize']
+            payloads = spec.get('payloads', ())
+            if size < core.STAMP_SIZE or any(len(base64.b64decode(p)) != size for p in payloads):
+                raise AgentError('producer %s: payloads must be %d bytes, at least the %d-byte stamp'
+                                 % (pid, size, core.STAMP_SIZE))
+            self.producers[pid] = Producer(pid, self.client.producer(pid, spec['topic'], size), size, keying,
+                                           spec.get('keys', ()), payloads)
         return {}
 
     def start(self, cmd):
@@ -212,7 +227,7 @@ class Agent:
             raise AgentError('probes are sent before the load starts')
         for p in self.producers.values():
             now = self.clock.epoch_ns()
-            p.handle.send(core.PROBE_PHASE, -1, now, now, p.key())
+            p.handle.send(core.PROBE_PHASE, -1, now, now, p.key(), p.tail())
         return {'probes': len(self.producers)}
 
     def set_phase(self, cmd):
@@ -314,7 +329,7 @@ class Agent:
                         if boundary is not None and send >= boundary.at:
                             self.apply(boundary)
                             boundary = None
-                        p.handle.send(self.phase, p.sequence, due, send, p.key())
+                        p.handle.send(self.phase, p.sequence, due, send, p.key(), p.tail())
                         p.last_intended = due
                         p.last_send = send
                         p.sequence += 1

@@ -43,6 +43,6 @@ class _Producer:
         self.events = owner.events
         self.clock = owner.clock
 
-    def send(self, phase, sequence, intended, send, key):
+    def send(self, phase, sequence, intended, send, key, tail):
         core.stamp_into(self.buffer, phase, self.id, sequence, intended, send)
         self.events.completed(False, phase, self.id, sequence, intended, send, self.clock.epoch_ns())

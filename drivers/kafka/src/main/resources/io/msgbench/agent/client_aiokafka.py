@@ -78,7 +78,6 @@ class _Producer:
         self.owner = owner
         self.id = producer_id
         self.topic = topic
-        self.tail = bytes(message_size - core.STAMP_SIZE)
         self.events = owner.events
         self.clock = owner.clock
         self.client, self.queue = owner.run(self._start())
@@ -89,17 +88,17 @@ class _Producer:
         await client.start()
         return client, asyncio.Queue()
 
-    def send(self, phase, sequence, intended, send, key):
-        self.owner.loop.call_soon_threadsafe(self.queue.put_nowait, (phase, sequence, intended, key))
+    def send(self, phase, sequence, intended, send, key, tail):
+        self.owner.loop.call_soon_threadsafe(self.queue.put_nowait, (phase, sequence, intended, key, tail))
 
     async def _drain(self):
         while True:
-            phase, sequence, intended, key = await self.queue.get()
+            phase, sequence, intended, key, tail = await self.queue.get()
             try:
                 if phase is None:
                     return  # close() asked: everything before it was sent
                 send = self.clock.epoch_ns()
-                value = core.pack_stamp(phase, self.id, sequence, intended, send) + self.tail
+                value = core.pack_stamp(phase, self.id, sequence, intended, send) + tail
                 try:
                     delivery = await self.client.send(self.topic, value, key=key)
                 except Exception:
@@ -118,7 +117,7 @@ class _Producer:
         self.owner.run(everything_sent(), seconds)
 
     def close(self):
-        self.owner.loop.call_soon_threadsafe(self.queue.put_nowait, (None, None, None, None))
+        self.owner.loop.call_soon_threadsafe(self.queue.put_nowait, (None, None, None, None, None))
         try:
             self.drainer.result(10)
         finally:

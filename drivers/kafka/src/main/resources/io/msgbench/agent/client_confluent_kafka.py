@@ -57,7 +57,6 @@ class _Producer:
     def __init__(self, owner, producer_id, topic, message_size):
         self.id = producer_id
         self.topic = topic
-        self.tail = bytes(message_size - core.STAMP_SIZE)
         self.events = owner.events
         self.clock = owner.clock
         self.client = confluent_kafka.Producer(dict(owner.producer_settings, on_delivery=self._delivered))
@@ -65,8 +64,8 @@ class _Producer:
         self.poller = threading.Thread(target=self._poll, name='msgbench-poll-%d' % producer_id, daemon=True)
         self.poller.start()
 
-    def send(self, phase, sequence, intended, send, key):
-        value = core.pack_stamp(phase, self.id, sequence, intended, send) + self.tail
+    def send(self, phase, sequence, intended, send, key, tail):
+        value = core.pack_stamp(phase, self.id, sequence, intended, send) + tail
         while True:
             try:
                 self.client.produce(self.topic, value, key)

@@ -63,7 +63,7 @@ class KnownAnswerIT {
      * uniform over [0, 50] ms plus one round trip.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "confluent-kafka", "kafka-python"})
+    @ValueSource(strings = {"kafka", "confluent-kafka", "kafka-python", "aiokafka"})
     void lingerShowsAsPublishLatencyUniformUpToTheLinger(String client) throws Exception {
         PhaseSnapshot s = measure(client, "linger", Map.of("linger.ms", "50", "batch.size", "1048576"), 100, 100,
                 Duration.ofSeconds(10), null).snapshot();
@@ -203,7 +203,7 @@ class KnownAnswerIT {
      * one stamped message produced a second time is 1 duplicated; nothing else is lost, duplicated or reordered.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "confluent-kafka", "kafka-python"})
+    @ValueSource(strings = {"kafka", "confluent-kafka", "kafka-python", "aiokafka"})
     void aGapAndADuplicateMadeOnTheBrokerAreCountedExactly(String client) throws Exception {
         if (!client.equals("kafka")) {
             PythonClients.require(client);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.msgbench.api.KeyDistributor;
+import io.msgbench.load.PayloadPool;
+import io.msgbench.load.PayloadStamp;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.testing.PythonClients;
 import io.msgbench.testing.SharedKafkaBroker;
@@ -15,6 +17,9 @@ import io.msgbench.worker.Worker.WorkerSetup;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +85,33 @@ class InProcessWorkerIT {
                                 : two.snapshot().messagesSent());
             }
             assertThat(two.snapshot().histogram(LatencyMetric.END_TO_END_LATENCY).getValueAtPercentile(50)).isPositive();
+            assertPayloadsAreTheProducersPool(topics.get(0), PayloadPool.randomized(100, 0.5, 10, 42L * 31 + 1));
+        }
+    }
+
+    /** What follows each stamp on the broker is one of the producer's pool, whatever the client (compression sees it). */
+    private static void assertPayloadsAreTheProducersPool(String topic, PayloadPool pool) {
+        java.util.Set<String> tails = new java.util.HashSet<>();
+        for (int i = 0; i < pool.size(); i++) {
+            tails.add(java.util.HexFormat.of().formatHex(pool.buffer(i), 32, 100));
+        }
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                SharedKafkaBroker.bootstrapServers(), "auto.offset.reset", "earliest", "group.id", topic + "-check"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            int checked = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (checked < 100 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (PayloadStamp.isStamped(r.value()) && PayloadStamp.phase(r.value()) != PayloadStamp.PROBE_PHASE) {
+                        assertThat(r.value()).hasSize(100);
+                        assertThat(tails).contains(java.util.HexFormat.of().formatHex(r.value(), 32, 100));
+                        assertThat(r.key()).isNotNull().hasSize(7); // KEY_ROUND_ROBIN: the Java producer's keys
+                        checked++;
+                    }
+                }
+            }
+            assertThat(checked).isGreaterThanOrEqualTo(100);
         }
     }
 
