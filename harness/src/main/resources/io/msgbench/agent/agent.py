@@ -139,6 +139,7 @@ class Agent:
         self.pay_deadline = None
         self.stop_now = False
         self.boundary = None
+        self.flush_lock = threading.Lock()
         self.closed = threading.Event()
 
     # --- commands ----------------------------------------------------------------------------------------
@@ -233,10 +234,9 @@ class Agent:
     def set_phase(self, cmd):
         """Sends from 'at' (or from now, if that is later) belong to the new phase; answers the boundary used
         and the schedule debt there."""
-        return self.cross(Boundary(cmd['phase'], cmd.get('at', 0)))
+        return self.cross(Boundary(cmd['phase'], max(cmd.get('at', 0), self.clock.epoch_ns())))
 
     def cross(self, boundary):
-        boundary.at = max(boundary.at, self.clock.epoch_ns())
         if self.sender is None:
             self.apply(boundary)
         else:
@@ -263,7 +263,7 @@ class Agent:
         if self.sender is None:
             raise AgentError('no load is running')
         boundary = Boundary(None, max(cmd['at'], self.clock.epoch_ns()))
-        self.stop_at = boundary.at
+        self.stop_at = boundary.at  # the same moment the debt is taken at, and the worker counts unsent messages to
         return self.cross(boundary)
 
     def finish(self, cmd):
@@ -353,6 +353,12 @@ class Agent:
                 self.apply(boundary)
 
     def flush_events(self):
+        # One flush at a time, taking and writing its frame together: a command answered after a flush (finish)
+        # then never overtakes the frame another thread's flush took just before.
+        with self.flush_lock:
+            self._flush_events()
+
+    def _flush_events(self):
         # Each producer's sends so far ride with its events: the worker reads the schedule debt and what is in
         # flight from them (a completion alone arrives an acknowledgement later).
         for p in list(self.producers.values()):

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.msgbench.load.RateSchedule;
 import io.msgbench.metrics.EpochNanoClock;
 import java.time.Duration;
 import java.util.List;
@@ -141,7 +142,7 @@ class AgentProcessTest {
         @Override
         public void completed(boolean failed, int phase, int producerId, long sequence, long intended, long send,
                               long ack) {
-            completed.add(new long[] {phase, sequence, intended});
+            completed.add(new long[] {phase, sequence, intended, send});
         }
 
         @Override
@@ -176,6 +177,37 @@ class AgentProcessTest {
                 assertThat(c[2]).as("intended time of message " + c[1]).isEqualTo(expected);
             }
             assertThat(all.get(1_499)[0]).isEqualTo(2); // stamped with the phase current when it was sent
+        }
+    }
+
+    /**
+     * Boundaries are exact: every send before a phase boundary keeps the old phase and every send from it on gets
+     * the new one, with the debt there; a stop asked for a moment already past ends the schedule at the moment it
+     * answers, so what it made due by then is exactly what was sent.
+     */
+    @Test
+    void phaseAndStopBoundariesAreCrossedExactly() throws Exception {
+        Recording events = new Recording();
+        try (AgentProcess agent = readyAgent(events)) {
+            long start = CLOCK.epochNanos() + 50_000_000L;
+            startLoad(agent, start, 200_000); // a message every 5 µs: a boundary a few µs off shows
+            long at = start + 300_000_000L;
+            JsonNode phase = agent.call(Map.of("op", "phase", "phase", 2, "at", at), TIMEOUT);
+            assertThat(phase.get("at").asLong()).isEqualTo(at);
+            assertThat(phase.get("debt").asLong()).isBetween(0L, 2_000L); // the null client keeps up, in bursts
+            TimeUnit.MILLISECONDS.sleep(200);
+            JsonNode stop = agent.call(Map.of("op", "stop", "at", 0), TIMEOUT); // long past: the stop is now
+            long end = stop.get("at").asLong();
+            assertThat(end).isGreaterThan(at);
+            JsonNode finished = agent.call(Map.of("op", "finish", "payDeadline", end + 5_000_000_000L), TIMEOUT);
+            RateSchedule schedule = new RateSchedule(start, 200_000);
+            assertThat(finished.get("producers").get(0).get("issued").asLong()).isEqualTo(schedule.dueBy(end));
+            List<long[]> all = new java.util.ArrayList<>(events.completed);
+            assertThat(all).hasSize((int) schedule.dueBy(end));
+            for (long[] c : all) {
+                assertThat(c[0]).as("phase of message %d sent at %d", c[1], c[3]).isEqualTo(c[3] < at ? 1 : 2);
+                assertThat(c[2]).isEqualTo(schedule.intendedTime(c[1]));
+            }
         }
     }
 
