@@ -12,7 +12,7 @@ import io.msgbench.api.Workload;
  * lowest latencies, and at what CPU cost? Every client runs the same open-loop schedule, stamp and verification
  * (the Python clients in agent processes, DESIGN §9) with the same pinned settings under their own names (acks=all,
  * linger 5 ms, 16 KiB batches, no compression, unless {@code -p} says otherwise; each result records each client's
- * effective configuration). aiokafka joins with {@code -p client=kafka,kafka-python,confluent-kafka,aiokafka}
+ * effective configuration), and idempotence off for all of them, since kafka-python cannot have it. aiokafka joins with {@code -p client=kafka,kafka-python,confluent-kafka,aiokafka}
  * where {@code import aiokafka} works in the interpreter ({@code -p python=PATH}); {@link ClientThroughputComparison}
  * runs the same clients unthrottled.
  */
@@ -20,6 +20,7 @@ import io.msgbench.api.Workload;
           producersPerTopic = 1, subscriptionsPerTopic = 1, consumersPerSubscription = 1)
 @ProducerRate(5_000)
 @Param(name = "client", values = {"kafka", "kafka-python", "confluent-kafka"})
+@Param(name = "enable.idempotence", values = "false") // kafka-python has none; the Java client's default is on
 @Warmup(iterations = 1, time = 10)
 @Measurement(iterations = 3, time = 20)
 @Fork(1)

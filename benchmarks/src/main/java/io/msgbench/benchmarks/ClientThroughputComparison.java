@@ -18,6 +18,7 @@ import io.msgbench.api.Workload;
           producersPerTopic = 1, subscriptionsPerTopic = 1, consumersPerSubscription = 1)
 @ProducerRate(10_000_000)
 @Param(name = "client", values = {"kafka", "kafka-python", "confluent-kafka"})
+@Param(name = "enable.idempotence", values = "false") // kafka-python has none; the Java client's default is on
 @Warmup(iterations = 1, time = 10)
 @Measurement(iterations = 3, time = 20)
 @Fork(1)
