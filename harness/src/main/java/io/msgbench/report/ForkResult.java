@@ -1,5 +1,6 @@
 package io.msgbench.report;
 
+import io.msgbench.metrics.ClockOffset;
 import io.msgbench.worker.Worker.DrainResult;
 import io.msgbench.worker.Worker.WorkerInfo;
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.List;
  *
  * @param search  the maximum-rate search that chose the measured rate, or null for a fixed rate
  * @param backlog the backlog test, or null when the workload has none
+ * @param clockOffsets the worker's clock against the coordinator's, before the load and after each iteration
  */
 public record ForkResult(WorkerInfo worker, List<IterationResult> warmup, List<IterationResult> measurement,
                          DrainResult drain, long probeNanos, RateSearchResult search,
-                         BacklogResult backlog) {
+                         BacklogResult backlog, List<ClockOffset> clockOffsets) {
     public ForkResult {
         warmup = List.copyOf(warmup);
         measurement = List.copyOf(measurement);
+        clockOffsets = List.copyOf(clockOffsets);
     }
 }

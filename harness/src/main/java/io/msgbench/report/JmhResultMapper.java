@@ -3,6 +3,7 @@ package io.msgbench.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.jmh.JmhBenchmarkResult;
 import io.msgbench.report.jmh.JmhMetric;
@@ -274,6 +275,11 @@ public final class JmhResultMapper {
         for (ForkResult f : r.forks()) {
             ObjectNode fork = forks.addObject();
             fork.put("probeMillis", f.probeNanos() / NANOS_PER_MS);
+            ArrayNode offsets = fork.putArray("clockOffsets");
+            for (ClockOffset o : f.clockOffsets()) {
+                offsets.addObject().put("atEpochNanos", o.atEpochNanos()).put("offsetNanos", o.offsetNanos())
+                        .put("uncertaintyNanos", o.uncertaintyNanos());
+            }
             ObjectNode drain = fork.putObject("drain");
             drain.put("complete", f.drain().complete());
             drain.put("expected", f.drain().expected());

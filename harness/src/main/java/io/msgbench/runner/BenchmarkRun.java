@@ -12,6 +12,9 @@ import io.msgbench.scenario.Scenario;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker;
 import io.msgbench.worker.http.ForkedWorker;
+import io.msgbench.worker.http.HttpWorker;
+import io.msgbench.worker.http.WorkerMessages;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -79,7 +82,9 @@ final class BenchmarkRun {
                 List<ForkResult> forks = new ArrayList<>();
                 try {
                     BacklogDiskCheck.require(scenario.workload(), scenario.replicationFactor(), broker).ifPresent(console::line);
-                    int forkCount = scenario.iterations().forks();
+                    // On workers a fork is always a worker's session, never this JVM.
+                    int forkCount = settings.workers().isEmpty() ? scenario.iterations().forks()
+                            : Math.max(1, scenario.iterations().forks());
                     for (int f = 0; f < Math.max(1, forkCount); f++) {
                         String prefix = "msgbench-" + runId + "-s" + (s + 1) + "-f" + (f + 1);
                         progress.fork(f + 1);
@@ -131,7 +136,8 @@ final class BenchmarkRun {
     /** @param fork 1-based fork number, or 0 to run in this JVM */
     private ForkResult runFork(ScenarioRunner runner, Scenario scenario, BrokerHandle broker, String prefix,
                                int firstProducerId, int fork) {
-        try (Worker worker = fork == 0 ? InProcessWorker.create() : launchFork(scenario, fork)) {
+        try (Worker worker = fork == 0 ? InProcessWorker.create()
+                : settings.workers().isEmpty() ? launchFork(scenario, fork) : remoteFork(scenario, fork)) {
             activeWorker.set(worker);
             try {
                 return runner.run(scenario, worker, broker.bootstrapServers(), scenario.common(), prefix, firstProducerId,
@@ -147,6 +153,27 @@ final class BenchmarkRun {
         } finally {
             activeWorker.set(null);
         }
+    }
+
+    /** Fork {@code k} on worker {@code k mod n} of {@code --workers}, in a session of its own. */
+    private Worker remoteFork(Scenario scenario, int fork) {
+        URI uri = settings.workers().get((fork - 1) % settings.workers().size());
+        HttpWorker worker = new HttpWorker(uri, settings.workerToken());
+        WorkerMessages.Hello hello = worker.open(coordinatorName());
+        console.line("# Fork " + fork + " of " + scenario.iterations().forks() + ": worker " + uri + " (msgbench "
+                + hello.harnessVersion() + ")");
+        return worker;
+    }
+
+    /** How this coordinator introduces itself: a worker that refuses a second one names the first. */
+    private static String coordinatorName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown host";
+        }
+        return host + " (pid " + ProcessHandle.current().pid() + ")";
     }
 
     private Worker launchFork(Scenario scenario, int fork) {

@@ -1,5 +1,6 @@
 package io.msgbench.runner;
 
+import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.Figures;
 import io.msgbench.report.ForkResult;
@@ -13,6 +14,7 @@ import io.msgbench.scenario.IterationSettings;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.worker.Worker.WorkerInfo;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -72,6 +74,21 @@ final class ConsoleReporter {
      * One line per iteration: rates, schedule debt, then p50/p99/p99.9/max of each latency in ms; marked when
      * the iteration fell well short of its fixed {@code rate} (0 for none: a search's trials vary it).
      */
+    /**
+     * The worker's clock against the coordinator's over the fork: the offsets' range and the best uncertainty;
+     * nothing for a worker in this JVM (the same clock).
+     */
+    void clockOffsets(List<ClockOffset> offsets) {
+        if (offsets.isEmpty() || offsets.stream().allMatch(o -> o.offsetNanos() == 0 && o.uncertaintyNanos() == 0)) {
+            return;
+        }
+        long min = offsets.stream().mapToLong(ClockOffset::offsetNanos).min().orElse(0);
+        long max = offsets.stream().mapToLong(ClockOffset::offsetNanos).max().orElse(0);
+        long best = offsets.stream().mapToLong(ClockOffset::uncertaintyNanos).min().orElse(0);
+        out.printf(Locale.ROOT, "# Worker clock offset: %+.3f to %+.3f ms (± %.3f ms at best, %d estimates)%n",
+                min / 1e6, max / 1e6, best / 1e6, offsets.size());
+    }
+
     void iteration(IterationResult r, double rate) {
         String head = String.format(Locale.ROOT, "%s %3d: ", r.warmup() ? "Warmup    " : "Iteration ", r.index());
         String state = ", debt " + r.scheduleDebt() + ", backlog " + r.backlogAtEnd();

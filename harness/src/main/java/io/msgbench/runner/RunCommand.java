@@ -11,6 +11,7 @@ import io.msgbench.omb.DriverFileLibrary;
 import io.msgbench.omb.OmbDriver;
 import io.msgbench.omb.OmbPlanner;
 import io.msgbench.omb.OmbWorkload;
+import io.msgbench.omb.WorkersFile;
 import io.msgbench.report.ResultFiles;
 import io.msgbench.report.ResultFormat;
 import io.msgbench.scenario.BenchmarkDefinition;
@@ -20,10 +21,14 @@ import io.msgbench.scenario.IterationOverrides;
 import io.msgbench.scenario.ParameterSpace;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.ScenarioPlanner;
+import io.msgbench.worker.WorkerException;
+import io.msgbench.worker.http.HttpWorker;
+import io.msgbench.worker.http.WorkerMessages;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +53,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Runs the benchmarks matching the regexps on one broker for the whole run (DESIGN §3). */
 @Command(name = "java -jar benchmarks.jar", sortOptions = false, usageHelpWidth = 100, separator = " ",
-        subcommands = {BrokerCommand.class, ReportCommand.class, CompareCommand.class},
+        subcommands = {BrokerCommand.class, WorkerCommand.class, ReportCommand.class, CompareCommand.class},
         description = {"Runs msgbench benchmarks: each scenario sets up its topics and clients, runs warmup and "
                 + "measurement iterations at a fixed rate, drains, and reports latency percentiles and rates.",
                 "Defaults: -wi 1 -w 10s -i 3 -r 30s, one run per scenario (annotations on the benchmark class win "
@@ -142,6 +147,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--embedded", description = "Run on the embedded broker even when OMB driver files name a cluster.")
     boolean embedded;
 
+    @Option(names = "--workers", paramLabel = "URL", split = ",",
+            description = "Workers (java -jar benchmarks.jar worker) to run the forks on instead of local JVMs, "
+                    + "fork k on worker k mod n: http://host:port, comma-separated, repeatable.")
+    List<String> workerUrls = new ArrayList<>();
+
+    @Option(names = "--workers-file", paramLabel = "file.yaml",
+            description = "OMB's workers file: a 'workers:' list of worker URLs (added to --workers).")
+    Path workersFile;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "The token the workers were started with (their --token-file).")
+    Path tokenFile;
+
     @Option(names = "--workload", paramLabel = "file.yaml", split = ",",
             description = "OMB workload files to run (instead of benchmark classes), with the --drivers; "
                     + "comma-separated, repeatable. testDurationMinutes and warmupDurationMinutes give -i 1 -r and "
@@ -194,12 +212,6 @@ final class RunCommand implements Callable<Integer> {
         List<BenchmarkDefinition> benchmarks = index.matching(includes).stream()
                 .filter(b -> excluded.stream().noneMatch(e -> e.matcher(b.className()).find()))
                 .toList();
-        for (String word : List.of("worker")) {
-            if (includes.contains(word)) {
-                throw new UserError("'" + word + "' is a command word of msgbench, reserved for a command that is not "
-                        + "available yet (see -h for the commands there are)");
-            }
-        }
         if (benchmarks.isEmpty()) {
             System.err.println("No matching benchmarks. Miss-spelled regexp?");
             return 1;
@@ -267,7 +279,8 @@ final class RunCommand implements Callable<Integer> {
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
-                split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats);
+                split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats, workers(),
+                tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile));
         RunProgress progress = new RunProgress(scenarios, EpochNanoClock.system());
         try (PrintStream out = humanReadableOutput(progress)) {
             ConsoleReporter console = new ConsoleReporter(out);
@@ -278,6 +291,47 @@ final class RunCommand implements Callable<Integer> {
             return new BenchmarkRun(console, files, settings, progress, !interactive()).execute(scenarios,
                     () -> connect(console, fileCluster, brokers));
         }
+    }
+
+    /**
+     * The workers of {@code --workers} and {@code --workers-file}, each checked before any broker work: it answers,
+     * speaks this protocol, takes the token and serves no other coordinator; one line naming it otherwise.
+     */
+    private List<URI> workers() {
+        List<URI> all = new ArrayList<>();
+        for (String url : workerUrls) {
+            try {
+                all.add(WorkersFile.url(url));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--workers: " + e.getMessage());
+            }
+        }
+        if (workersFile != null) {
+            all.addAll(WorkersFile.read(workersFile));
+        }
+        if (all.isEmpty()) {
+            if (tokenFile != null) {
+                throw new UserError("--token-file is for --workers: without workers the forks are local JVMs");
+            }
+            return List.of();
+        }
+        if (forks != null && forks == 0) {
+            throw new UserError("--workers runs the forks on workers; -f 0 runs in this JVM: choose one");
+        }
+        String token = tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile);
+        for (URI uri : all) {
+            WorkerMessages.Hello hello;
+            try {
+                hello = new HttpWorker(uri, token).hello();
+            } catch (WorkerException e) {
+                throw new UserError(e.getMessage().startsWith("Worker at") ? e.getMessage()
+                        : "Worker at " + uri + ": " + e.getMessage());
+            }
+            if (hello.busyWith() != null) {
+                throw new UserError("Worker at " + uri + " is busy: it serves coordinator " + hello.busyWith());
+            }
+        }
+        return List.copyOf(all);
     }
 
     /**

@@ -10,9 +10,11 @@ import java.util.concurrent.TimeUnit;
  */
 record RunSettings(ForkJvmArgs forkJvmArgs, boolean failOnError, int senderThreads, TimeUnit latencyUnit,
                    Verbosity verbosity, java.time.Duration reportInterval,
-                   java.util.Set<io.msgbench.report.ResultFormat> resultFormats) {
+                   java.util.Set<io.msgbench.report.ResultFormat> resultFormats, java.util.List<java.net.URI> workers,
+                   String workerToken) {
     RunSettings {
         resultFormats = java.util.Set.copyOf(resultFormats);
+        workers = java.util.List.copyOf(workers);
         if (reportInterval.isNegative() || reportInterval.isZero()) {
             throw new UserError("--report-interval must be positive, was " + TimeValues.format(reportInterval));
         }

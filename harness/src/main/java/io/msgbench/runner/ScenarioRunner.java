@@ -1,5 +1,6 @@
 package io.msgbench.runner;
 
+import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.PhaseSnapshot;
 import io.msgbench.metrics.Sleeper;
@@ -38,6 +39,7 @@ final class ScenarioRunner {
     static final int RAMP_STEPS = 10;
 
     private final Pacer pacer;
+    private final EpochNanoClock clock;
     private final ConsoleReporter console;
     private final RateSearchRunner search;
     private final Duration reportInterval;
@@ -50,6 +52,7 @@ final class ScenarioRunner {
     ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console, Duration reportInterval,
                    RunProgress progress) {
         this.pacer = new Pacer(clock, sleeper);
+        this.clock = clock;
         this.console = console;
         this.search = new RateSearchRunner(pacer, console);
         this.reportInterval = reportInterval;
@@ -108,6 +111,9 @@ final class ScenarioRunner {
                 w.producerRate());
         long t3 = pacer.now();
         long probeNanos = worker.probe(PROBE_TIMEOUT);
+        // The worker's clock against this one before the load and after every iteration (docs/worker-protocol.md).
+        List<ClockOffset> offsets = new ArrayList<>();
+        offsets.add(worker.clockOffset(clock));
         console.line(String.format(java.util.Locale.ROOT, "# Set up in %.1f s: %d topics %.1f s, %d consumers assigned "
                 + "%.1f s, %d producers %.1f s, readiness probe %.1f s", (pacer.now() - t0) / 1e9, topics.size(),
                 (t1 - t0) / 1e9, consumers.size(), (t2 - t1) / 1e9, producers.size(), (t3 - t2) / 1e9, probeNanos / 1e9));
@@ -167,6 +173,7 @@ final class ScenarioRunner {
             double held = searching || (warmup && phase == 1 && it.warmupIterations() > 0) ? 0 : w.producerRate();
             console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize(), periods),
                     held);
+            offsets.add(worker.clockOffset(clock));
         }
         progress.phase("draining");
         DrainResult drain = worker.drain(it.timeout());
@@ -182,8 +189,9 @@ final class ScenarioRunner {
                     periods);
             (isWarmup ? warmup : measurement).add(r);
         }
+        console.clockOffsets(offsets);
         return new ForkResult(info, warmup, measurement, drain, probeNanos, searched,
-                backlog == null ? null : backlog.result());
+                backlog == null ? null : backlog.result(), offsets);
     }
 
     /**

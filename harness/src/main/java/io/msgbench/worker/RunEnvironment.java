@@ -18,10 +18,15 @@ public record RunEnvironment(String harnessVersion, String jvm, List<String> jvm
         jvmArgs = List.copyOf(jvmArgs);
     }
 
+    /** msgbench's version, from the jar's manifest ({@code dev} when run from classes). */
+    public static String currentHarnessVersion() {
+        String version = RunEnvironment.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     /** This JVM. */
     public static RunEnvironment current() {
-        String version = RunEnvironment.class.getPackage().getImplementationVersion();
-        return new RunEnvironment(version == null ? "dev" : version,
+        return new RunEnvironment(currentHarnessVersion(),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),

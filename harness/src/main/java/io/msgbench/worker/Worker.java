@@ -1,6 +1,8 @@
 package io.msgbench.worker;
 
 import io.msgbench.driver.MessagingDriver.EffectiveClientConfig;
+import io.msgbench.metrics.ClockOffset;
+import io.msgbench.metrics.EpochNanoClock;
 import java.time.Duration;
 import java.util.List;
 
@@ -113,6 +115,14 @@ public interface Worker extends AutoCloseable {
      * is the one at the end of the phase, or now while it is current.
      */
     PhaseStats phaseStats(int phase);
+
+    /**
+     * This worker's epoch clock against {@code coordinator}'s. A worker in the coordinator's JVM reads the same
+     * clock: offset 0, known exactly.
+     */
+    default ClockOffset clockOffset(EpochNanoClock coordinator) {
+        return new ClockOffset(coordinator.epochNanos(), 0, 0);
+    }
 
     /** Deletes the topics, closes all clients. Never throws. */
     @Override

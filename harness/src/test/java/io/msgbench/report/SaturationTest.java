@@ -54,7 +54,7 @@ class SaturationTest {
 
     private static ForkResult fork(long unsent, IterationResult... measured) {
         return new ForkResult(null, List.of(), List.of(measured),
-                new DrainResult(true, 0, 0, 0, 0, 0, 0, 0, 0, unsent), 0, null, null);
+                new DrainResult(true, 0, 0, 0, 0, 0, 0, 0, 0, unsent), 0, null, null, List.of());
     }
 
     private static IterationResult iteration(long sent, long errors) {

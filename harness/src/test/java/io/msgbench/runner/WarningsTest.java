@@ -44,7 +44,7 @@ class WarningsTest {
     @Test
     void aBacklogThatDidNotDrainIsNamed() {
         ForkResult f = new ForkResult(null, List.of(), List.of(iteration(1, 9_000, 5_000, 0, MS)), CLEAN, 0, null,
-                new BacklogResult(10_000, 10_100, 5.0, 1_000, false, 60.0, 5_000));
+                new BacklogResult(10_000, 10_100, 5.0, 1_000, false, 60.0, 5_000), List.of());
         assertThat(Warnings.of(1_000, List.of(f)))
                 .containsExactly("backlog did not drain: 5000 messages left after 60.0 s (drained means 1000 or fewer)");
     }
@@ -76,7 +76,7 @@ class WarningsTest {
     }
 
     private static ForkResult fork(DrainResult drain, IterationResult... measured) {
-        return new ForkResult(null, List.of(), List.of(measured), drain, 0, null, null);
+        return new ForkResult(null, List.of(), List.of(measured), drain, 0, null, null, List.of());
     }
 
     private static IterationResult iteration(int index, long backlogAtStart, long backlogAtEnd, long debt,

@@ -30,7 +30,7 @@ public final class ForkedWorker extends HttpWorker {
     private final List<String> command;
 
     private ForkedWorker(URI base, Process process, Deque<String> tail, List<String> command) {
-        super(base);
+        super(base, null);
         this.process = process;
         this.tail = tail;
         this.command = command;
@@ -57,7 +57,9 @@ public final class ForkedWorker extends HttpWorker {
         reader.start();
         try {
             int p = port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new ForkedWorker(URI.create("http://127.0.0.1:" + p), process, tail, command);
+            ForkedWorker worker = new ForkedWorker(URI.create("http://127.0.0.1:" + p), process, tail, command);
+            worker.open("fork of pid " + ProcessHandle.current().pid());
+            return worker;
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new WorkerException("The fork did not start within " + START_TIMEOUT.toSeconds() + " s: "

@@ -1,5 +1,7 @@
 package io.msgbench.worker.http;
 
+import io.msgbench.metrics.ClockOffset;
+import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.worker.PhaseStats;
 import io.msgbench.worker.Worker;
 import io.msgbench.worker.WorkerException;
@@ -20,13 +22,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link Worker} on the other end of {@link WorkerServer}'s API. A call that fails on the worker is a
- * {@link WorkerException} with the worker's one-line message; a worker that cannot be reached is one too,
- * with {@link #unreachableExplanation()} (a fork's exit code and last output).
+ * A {@link Worker} on the other end of {@link WorkerServer}'s API, in a session of its own
+ * (docs/worker-protocol.md). A call that fails on the worker is a {@link WorkerException} with the worker's
+ * one-line message; a worker that cannot be reached is one too, with {@link #unreachableExplanation()} (a fork's
+ * exit code and last output). Every call carries a request id and is retried once when its answer is lost (the
+ * worker answers a retry with the first call's answer, so nothing runs twice); a heartbeat tells the worker that
+ * its coordinator is alive while the calls are far apart.
  */
 public class HttpWorker implements Worker {
+    /** How often the heartbeat calls: well inside the silence a worker waits before closing a session. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    /** Round trips per clock-offset estimate; the one with the shortest round trip is kept. */
+    private static final int CLOCK_SAMPLES = 16;
     /**
      * Longest call without a timeout of its own: stopping the load (the senders pay their debt for up to
      * 40 s) and closing (clients and topic deletion) are bounded well below this.
@@ -36,11 +49,81 @@ public class HttpWorker implements Worker {
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final URI base;
+    private final String token;
     private final HttpClient client;
+    private final AtomicLong requests = new AtomicLong();
+    private volatile String session;
+    private ScheduledExecutorService heartbeat;
 
-    public HttpWorker(URI base) {
+    /** A worker at {@code base}; {@link #open} starts the session. */
+    public HttpWorker(URI base, String token) {
         this.base = base;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.token = token;
+        // HTTP/1.1 outright: the JDK server speaks nothing else, and an h2c upgrade attempt costs each connection.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Where the worker answers. */
+    public URI uri() {
+        return base;
+    }
+
+    /**
+     * Says hello (one line if the worker does not answer, speaks another protocol or refuses the token) and opens
+     * a session (one line if the worker serves another coordinator).
+     */
+    public WorkerMessages.Hello open(String coordinator) {
+        WorkerMessages.Hello hello = hello();
+        session = call("/session/open", new WorkerMessages.Open(coordinator), WorkerMessages.Opened.class).session();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "msgbench-worker-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleWithFixedDelay(this::ping, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        return hello;
+    }
+
+    /** The worker's protocol and version, and whom it serves; one line naming it when it cannot be used. */
+    public WorkerMessages.Hello hello() {
+        WorkerMessages.Hello hello = call("/hello", new Nanos(0), WorkerMessages.Hello.class, Duration.ofSeconds(10));
+        if (hello.protocol() != WorkerServer.PROTOCOL) {
+            throw new WorkerException("Worker at " + base + " speaks msgbench worker protocol " + hello.protocol()
+                    + ", this coordinator " + WorkerServer.PROTOCOL + ": use the same msgbench version on both");
+        }
+        return hello;
+    }
+
+    private void ping() {
+        try {
+            call("/ping", new Nanos(0), Nanos.class, Duration.ofSeconds(10));
+        } catch (WorkerException e) {
+            // the next real call reports what is wrong
+        }
+    }
+
+    /**
+     * The worker's clock against {@code local} (NTP's way): of {@value #CLOCK_SAMPLES} exchanges, the one with the
+     * shortest round trip gives offset = worker time − midpoint of the local send and receive times, within ± half
+     * that round trip.
+     */
+    @Override
+    public ClockOffset clockOffset(EpochNanoClock local) {
+        long bestRoundTrip = Long.MAX_VALUE;
+        long bestOffset = 0;
+        long at = 0;
+        for (int i = 0; i < CLOCK_SAMPLES; i++) {
+            long sent = local.epochNanos();
+            long remote = call("/clock", new Nanos(0), Nanos.class, Duration.ofSeconds(10)).nanos();
+            long received = local.epochNanos();
+            if (received - sent < bestRoundTrip) {
+                bestRoundTrip = received - sent;
+                bestOffset = remote - (sent + (received - sent) / 2);
+                at = received;
+            }
+        }
+        return new ClockOffset(at, bestOffset, (bestRoundTrip + 1) / 2);
     }
 
     /** What to tell the user when the worker does not answer (a fork says how it died). */
@@ -53,16 +136,35 @@ public class HttpWorker implements Worker {
     }
 
     private <T> T call(String path, Object body, Class<T> answer, Duration timeout) {
+        long id = requests.incrementAndGet();
         try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(WorkerServer.JSON.writeValueAsBytes(body)))
-                    .build();
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    .header(WorkerServer.PROTOCOL_HEADER, String.valueOf(WorkerServer.PROTOCOL))
+                    .header(WorkerServer.REQUEST_HEADER, String.valueOf(id))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(WorkerServer.JSON.writeValueAsBytes(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (session != null) {
+                request.header(WorkerServer.SESSION_HEADER, session);
+            }
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException lost) {
+                if (path.equals("/close") || path.equals("/hello") || path.equals("/session/open")) {
+                    throw lost;
+                }
+                // The answer was lost (a timeout, a dropped connection): the same request id again gets the
+                // first call's answer, or waits for it, and never runs the call twice.
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            }
             if (response.statusCode() != 200) {
                 String message = WorkerServer.JSON.readValue(response.body(), WorkerMessages.Error.class).error();
-                throw new WorkerException(message);
+                // A call that failed on the worker says why in its own words; a refusal names the worker.
+                throw new WorkerException(response.statusCode() == 500 ? message : "Worker at " + base + ": " + message);
             }
             return WorkerServer.JSON.readValue(response.body(), answer);
         } catch (IOException e) {
@@ -147,10 +249,18 @@ public class HttpWorker implements Worker {
     /** Asks the worker to close; failures are ignored (the worker may be gone already). */
     @Override
     public void close() {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        if (session == null) {
+            return;
+        }
         try {
             call("/close", new Nanos(0), Nanos.class);
         } catch (WorkerException gone) {
             // nothing left to close
+        } finally {
+            session = null;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.msgbench.worker.http;
 import io.msgbench.worker.InProcessWorker;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
@@ -18,15 +19,17 @@ public final class WorkerMain {
     public static final String READY_PREFIX = "MSGBENCH-WORKER-PORT ";
     /** Longest the worker may take to close its clients and delete its topics before the JVM exits anyway. */
     private static final long CLOSE_BOUND_SECONDS = 20;
+    /** A fork's coordinator silent this long is gone (its heartbeat comes every 2 s); stdin usually says so first. */
+    private static final Duration FORK_SILENCE = Duration.ofSeconds(60);
 
     private WorkerMain() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        InProcessWorker worker = InProcessWorker.create();
         CountDownLatch done = new CountDownLatch(1);
-        WorkerServer server = new WorkerServer(worker, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                done::countDown);
+        WorkerServer server = new WorkerServer(InProcessWorker::create,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new WorkerServer.Options(null, FORK_SILENCE, true), done::countDown);
         System.out.println(READY_PREFIX + server.port());
         System.out.flush();
         Thread stdinWatch = new Thread(() -> {
@@ -43,7 +46,7 @@ public final class WorkerMain {
         stdinWatch.setDaemon(true);
         stdinWatch.start();
         done.await();
-        Thread closer = new Thread(worker::close, "msgbench-worker-close");
+        Thread closer = new Thread(server::closeSession, "msgbench-worker-close");
         closer.setDaemon(true);
         closer.start();
         closer.join(TimeUnit.SECONDS.toMillis(CLOSE_BOUND_SECONDS));

@@ -17,7 +17,7 @@ import org.HdrHistogram.Histogram;
  * The JSON bodies of the worker API that are not already {@link io.msgbench.worker.Worker} records.
  * Durations travel as milliseconds, times as epoch nanoseconds.
  */
-final class WorkerMessages {
+public final class WorkerMessages {
     private WorkerMessages() {
     }
 
@@ -51,6 +51,17 @@ final class WorkerMessages {
     }
 
     record Error(String error) {
+    }
+
+    /** What a worker says before a session: its protocol, its version, the coordinator it serves (or null). */
+    public record Hello(int protocol, String harnessVersion, String busyWith) {
+    }
+
+    /** A coordinator opening a session: a name for it, shown to a second coordinator that is refused. */
+    record Open(String coordinator) {
+    }
+
+    record Opened(String session) {
     }
 
     /** {@link PhaseStats} with its histograms encoded. */

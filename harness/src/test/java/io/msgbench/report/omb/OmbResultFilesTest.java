@@ -153,7 +153,7 @@ class OmbResultFilesTest {
                 new Period(2_000, 0, 2_000, 2 * MS, 250_000, 5 * MS, 0),
                 new Period(0, 0, 0, 0, 0, 0, 0));
         ForkResult fork = new ForkResult(null, List.of(), List.of(first, second),
-                new DrainResult(true, 0, 3_100, 3_100, 0, 0, 0, 0, 0, 0), 0, null, null);
+                new DrainResult(true, 0, 3_100, 3_100, 0, 0, 0, 0, 0, 0), 0, null, null, List.of());
         return new ScenarioResult(scenario, 1, null, List.of(fork), List.of());
     }
 
