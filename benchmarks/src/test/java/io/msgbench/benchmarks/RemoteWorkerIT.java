@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A scenario run on a {@code worker} process (a host of its own, as far as the protocol knows), and what the
@@ -141,6 +143,55 @@ class RemoteWorkerIT {
                 Thread.sleep(200);
             }
             assertThat(first.hello().busyWith()).as("the silent coordinator's session closed").isNull();
+        }
+    }
+
+    /**
+     * A worker killed (SIGKILL) or frozen (SIGSTOP, as a cut link looks to the coordinator) during the second of two
+     * scenarios: that scenario fails with a line naming the worker, within the heartbeat's bound, the first one's
+     * result is kept, and nothing is left running.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"KILL", "STOP"})
+    void aWorkerLostMidRunFailsItsScenarioNamingItAndKeepsTheCompletedOnes(String signal, @TempDir Path dir)
+            throws Exception {
+        try (WorkerProcess worker = WorkerProcess.start(Map.of())) {
+            Path file = dir.resolve("r.json");
+            java.util.concurrent.CompletableFuture<Outcome> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> CommandLineRun.run("LatencyTest", "-p", "client=kafka", "-p", "acks=1,all", "-p",
+                            "producerRate=500", "-wi", "0", "-i", "3", "-r", "3s", "--workers", worker.uri().toString(),
+                            "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers()));
+            HttpWorker probe = new HttpWorker(worker.uri(), null);
+            // the second scenario's session: the first one closed, then another opened
+            awaitUntil(() -> Files.exists(file), 120);
+            awaitUntil(() -> probe.hello().busyWith() != null, 60);
+            Thread.sleep(3_000); // into its first iteration
+            long lostAt = System.nanoTime();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(worker.process().pid())).start().waitFor();
+            Outcome o = run.get(120, TimeUnit.SECONDS);
+            double seconds = (System.nanoTime() - lostAt) / 1e9;
+            System.out.printf("worker %s: the run ended %.1f s later%n", signal, seconds);
+            assertThat(o.exitCode()).isEqualTo(1);
+            assertThat(o.err()).contains("ERROR: scenario LatencyTest (client=kafka, acks=all", "Worker at " + worker.uri());
+            assertThat(seconds).isLessThan(60);
+            JsonNode results = JSON.readTree(file.toFile());
+            assertThat(results).hasSize(1);
+            assertThat(results.get(0).get("params").get("acks").asText()).isEqualTo("1");
+            if (signal.equals("STOP")) {
+                new ProcessBuilder("kill", "-CONT", Long.toString(worker.process().pid())).start().waitFor();
+            }
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(Condition condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.holds()) {
+            assertThat(System.nanoTime()).as("waited %d s", seconds).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 

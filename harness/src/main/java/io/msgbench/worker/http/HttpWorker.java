@@ -22,9 +22,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,6 +41,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class HttpWorker implements Worker {
     /** How often the heartbeat calls: well inside the silence a worker waits before closing a session. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    /**
+     * A worker whose heartbeat has gone unanswered this long is lost: the call waiting on it ends at once instead of
+     * at its own (much longer) timeout. A worker busy with a long call still answers its heartbeat.
+     */
+    private static final Duration LOST_AFTER = Duration.ofSeconds(15);
     /** Round trips per clock-offset estimate; the one with the shortest round trip is kept. */
     private static final int CLOCK_SAMPLES = 16;
     /**
@@ -53,6 +61,8 @@ public class HttpWorker implements Worker {
     private final HttpClient client;
     private final AtomicLong requests = new AtomicLong();
     private volatile String session;
+    /** When the worker last answered anything (System.nanoTime()). */
+    private volatile long lastAnswerNanos = System.nanoTime();
     private ScheduledExecutorService heartbeat;
 
     /** A worker at {@code base}; {@link #open} starts the session. */
@@ -97,9 +107,38 @@ public class HttpWorker implements Worker {
 
     private void ping() {
         try {
-            call("/ping", new Nanos(0), Nanos.class, Duration.ofSeconds(10));
+            call("/ping", new Nanos(0), Nanos.class, HEARTBEAT.multipliedBy(2));
         } catch (WorkerException e) {
-            // the next real call reports what is wrong
+            // the call waiting on the worker reports what is wrong, once it is lost
+        }
+    }
+
+    /** True once the heartbeat runs and the worker has answered nothing for {@link #LOST_AFTER}. */
+    private boolean lost() {
+        return heartbeat != null && System.nanoTime() - lastAnswerNanos > LOST_AFTER.toNanos();
+    }
+
+    /**
+     * Sends and waits for the answer, but no longer than the worker keeps answering its heartbeat: a worker that
+     * stopped (a frozen process, a cut link) ends the wait within {@link #LOST_AFTER}.
+     */
+    private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
+        while (true) {
+            try {
+                HttpResponse<byte[]> response = answer.get(1, TimeUnit.SECONDS);
+                lastAnswerNanos = System.nanoTime();
+                return response;
+            } catch (TimeoutException waiting) {
+                if (lost()) {
+                    answer.cancel(true);
+                    throw new IOException("it has answered nothing, not even its heartbeat, for "
+                            + LOST_AFTER.toSeconds() + " s");
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
         }
     }
 
@@ -152,14 +191,15 @@ public class HttpWorker implements Worker {
             }
             HttpResponse<byte[]> response;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException lost) {
-                if (path.equals("/close") || path.equals("/hello") || path.equals("/session/open")) {
-                    throw lost;
+                response = send(request.build());
+            } catch (IOException lostAnswer) {
+                if (lost() || path.equals("/close") || path.equals("/hello") || path.equals("/session/open")
+                        || path.equals("/ping")) {
+                    throw lostAnswer;
                 }
                 // The answer was lost (a timeout, a dropped connection): the same request id again gets the
                 // first call's answer, or waits for it, and never runs the call twice.
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = send(request.build());
             }
             if (response.statusCode() != 200) {
                 String message = WorkerServer.JSON.readValue(response.body(), WorkerMessages.Error.class).error();
@@ -168,7 +208,9 @@ public class HttpWorker implements Worker {
             }
             return WorkerServer.JSON.readValue(response.body(), answer);
         } catch (IOException e) {
-            throw new WorkerException("Worker at " + base + " did not answer " + path + ": " + unreachableExplanation(), e);
+            String why = e.getMessage() != null && e.getMessage().startsWith("it has answered nothing") ? e.getMessage()
+                    : unreachableExplanation();
+            throw new WorkerException("Worker at " + base + " did not answer " + path + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerException("Interrupted while calling the worker", e);
