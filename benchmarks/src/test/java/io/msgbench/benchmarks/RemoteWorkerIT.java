@@ -100,6 +100,47 @@ class RemoteWorkerIT {
         }
     }
 
+    /**
+     * Three workers, one scenario: two producers (workers 1 and 2) and a subscription of two consumers (workers 3 and
+     * 2), so messages are produced on one host and consumed on another and a subscription's receipts are split over
+     * two workers: every message is verified exactly at the coordinator, and the merged histograms hold every
+     * worker's samples.
+     */
+    @Test
+    void aScenarioSpreadOverThreeWorkersIsVerifiedExactly(@TempDir Path dir) throws Exception {
+        try (WorkerProcess a = WorkerProcess.start(Map.of()); WorkerProcess b = WorkerProcess.start(Map.of());
+             WorkerProcess c = WorkerProcess.start(Map.of())) {
+            Path file = dir.resolve("r.json");
+            Outcome o = CommandLineRun.run("LatencyTest", "-p", "client=kafka", "-p", "acks=1", "-p", "producerRate=1000",
+                    "-p", "producersPerTopic=2", "-p", "consumersPerSubscription=2", "-wi", "0", "-i", "2", "-r", "3s",
+                    "--workers", a.uri() + "," + b.uri() + "," + c.uri(), "-rff", file.toString(),
+                    "--bootstrap", SharedKafkaBroker.bootstrapServers());
+            assertThat(o.exitCode()).as(o.err()).isZero();
+            assertThat(o.out()).contains("worker " + a.uri(), "worker " + b.uri(), "worker " + c.uri(),
+                    "# Producers spread from the first worker on, consumers from the last one back");
+            JsonNode r = JSON.readTree(file.toFile()).get(0);
+            JsonNode s = r.get("secondaryMetrics");
+            long sent = s.get("messagesSent").get("score").asLong();
+            assertThat(sent).isBetween(5_800L, 6_200L);
+            assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
+            assertThat(s.get("messagesLost").get("score").asLong()).isZero();
+            assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
+            assertThat(r.get("msgbench").get("warnings")).isEmpty();
+            JsonNode drain = r.get("msgbench").get("forks").get(0).get("drain");
+            assertThat(drain.get("expected").asLong()).isEqualTo(drain.get("received").asLong());
+            // the merged histogram holds every worker's samples: one end-to-end latency per message received
+            long samples = 0;
+            for (JsonNode fork : r.get("primaryMetric").get("rawDataHistogram")) {
+                for (JsonNode iteration : fork) {
+                    for (JsonNode bucket : iteration) {
+                        samples += bucket.get(1).asLong();
+                    }
+                }
+            }
+            assertThat(samples).isEqualTo(sent);
+        }
+    }
+
     @Test
     void aWorkerRefusesWhatItMustAndTheCoordinatorSaysSoInOneLine(@TempDir Path dir) throws Exception {
         Path token = dir.resolve("token");
@@ -240,14 +281,16 @@ class RemoteWorkerIT {
             w.open("faketime test");
             try {
                 List<ClockOffset> estimates = new ArrayList<>();
-                for (int i = 0; i < 10; i++) {
+                for (int i = 0; i < 30; i++) {
                     estimates.add(w.clockOffset(EpochNanoClock.system()));
                 }
                 ClockOffset best = estimates.stream().min(Comparator.comparingLong(ClockOffset::uncertaintyNanos))
                         .orElseThrow();
                 System.out.printf("faketime +150 ms: estimated %+.3f ms ± %.3f ms%n", best.offsetNanos() / 1e6,
                         best.uncertaintyNanos() / 1e6);
-                assertThat(best.uncertaintyNanos()).isLessThan(1_000_000L);
+                // libfaketime slows every clock call of the worker, so its round trips are long on a busy machine; the
+                // estimate itself stays within 1 ms of the truth
+                assertThat(best.uncertaintyNanos()).isLessThan(3_000_000L);
                 assertThat(best.offsetNanos()).isBetween(149_000_000L, 151_000_000L);
             } finally {
                 w.close();

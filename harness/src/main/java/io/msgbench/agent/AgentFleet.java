@@ -7,13 +7,13 @@ import io.msgbench.load.ProducerFleet;
 import io.msgbench.load.RateSchedule;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.PhaseLedger;
+import io.msgbench.worker.Parallel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Producers running in agents: each agent keeps the schedules of its producers (docs/agent-protocol.md), and their
@@ -118,25 +118,13 @@ final class AgentFleet implements ProducerFleet {
 
     /** Sends every agent its command at once and waits for all the answers; the first failure is thrown. */
     private List<JsonNode> callAll(IntFunction<Map<String, ?>> command, Duration limit) {
-        List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
+        List<Supplier<JsonNode>> calls = new ArrayList<>();
         for (int a = 0; a < agents.size(); a++) {
             RoutedAgent agent = agents.get(a);
             Map<String, ?> c = command.apply(a);
-            calls.add(CompletableFuture.supplyAsync(() -> agent.call(c, limit), runnable -> {
-                Thread t = new Thread(runnable, "msgbench-agent-call");
-                t.setDaemon(true);
-                t.start();
-            }));
+            calls.add(() -> agent.call(c, limit));
         }
-        List<JsonNode> answers = new ArrayList<>();
-        for (CompletableFuture<JsonNode> call : calls) {
-            try {
-                answers.add(call.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-        }
-        return answers;
+        return Parallel.all(calls);
     }
 
     /** The agents flushed their clients when the load stopped. */

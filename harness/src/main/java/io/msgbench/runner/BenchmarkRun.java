@@ -11,6 +11,7 @@ import io.msgbench.report.ScenarioResult;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker;
+import io.msgbench.worker.WorkerGroup;
 import io.msgbench.worker.http.ForkedWorker;
 import io.msgbench.worker.http.HttpWorker;
 import io.msgbench.worker.http.WorkerMessages;
@@ -155,14 +156,29 @@ final class BenchmarkRun {
         }
     }
 
-    /** Fork {@code k} on worker {@code k mod n} of {@code --workers}, in a session of its own. */
+    /**
+     * A fork on the workers of {@code --workers}, each in a session of its own: one worker runs the whole scenario; with
+     * several, its producers and consumers spread over all of them (a {@link WorkerGroup}).
+     */
     private Worker remoteFork(Scenario scenario, int fork) {
-        URI uri = settings.workers().get((fork - 1) % settings.workers().size());
-        HttpWorker worker = new HttpWorker(uri, settings.workerToken());
-        WorkerMessages.Hello hello = worker.open(coordinatorName());
-        console.line("# Fork " + fork + " of " + scenario.iterations().forks() + ": worker " + uri + " (msgbench "
-                + hello.harnessVersion() + ")");
-        return worker;
+        List<HttpWorker> opened = new ArrayList<>();
+        try {
+            for (URI uri : settings.workers()) {
+                HttpWorker worker = new HttpWorker(uri, settings.workerToken());
+                WorkerMessages.Hello hello = worker.open(coordinatorName());
+                opened.add(worker);
+                console.line("# Fork " + fork + " of " + scenario.iterations().forks() + ": worker " + uri + " (msgbench "
+                        + hello.harnessVersion() + ")");
+            }
+        } catch (RuntimeException e) {
+            opened.forEach(HttpWorker::close);
+            throw e;
+        }
+        if (opened.size() == 1) {
+            return opened.get(0);
+        }
+        console.line("# Producers spread from the first worker on, consumers from the last one back");
+        return new WorkerGroup(opened);
     }
 
     /** How this coordinator introduces itself: a worker that refuses a second one names the first. */

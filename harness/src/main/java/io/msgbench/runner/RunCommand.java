@@ -148,8 +148,9 @@ final class RunCommand implements Callable<Integer> {
     boolean embedded;
 
     @Option(names = "--workers", paramLabel = "URL", split = ",",
-            description = "Workers (java -jar benchmarks.jar worker) to run the forks on instead of local JVMs, "
-                    + "fork k on worker k mod n: http://host:port, comma-separated, repeatable.")
+            description = "Workers (java -jar benchmarks.jar worker) to run the forks on instead of local JVMs: "
+                    + "http://host:port, comma-separated, repeatable. With several, each fork's producers and consumers "
+                    + "spread over all of them.")
     List<String> workerUrls = new ArrayList<>();
 
     @Option(names = "--workers-file", paramLabel = "file.yaml",

@@ -1,6 +1,8 @@
 package io.msgbench.verification;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one consumer received, per producer: the set of sequence numbers (duplicates are the ones seen
@@ -58,6 +60,24 @@ public final class ConsumerReceipts {
         return null;
     }
 
+    /** The sequences received from each producer (by producer id); read once the consumer has stopped. */
+    public Map<Integer, SequenceBitSet> byProducer() {
+        firstDeliveries(); // volatile read: every bit set before it is visible
+        Map<Integer, SequenceBitSet> all = new TreeMap<>();
+        for (ProducerReceipts p : producers) {
+            all.put(p.producerId, p.sequences);
+        }
+        return all;
+    }
+
+    /** The receipts of a consumer elsewhere (another worker's), for verification: sequences per producer. */
+    public static ConsumerReceipts of(Map<Integer, SequenceBitSet> byProducer) {
+        ConsumerReceipts r = new ConsumerReceipts();
+        byProducer.forEach((id, sequences) -> r.register(new ProducerReceipts(id, sequences)));
+        r.firstDeliveries = r.firstDeliveries + 1; // publishes what was added to readers on other threads
+        return r;
+    }
+
     private ProducerReceipts receiptsForWrite(int producerId) {
         int mask = index.length - 1;
         for (int i = mix(producerId) & mask; ; i = (i + 1) & mask) {
@@ -69,7 +89,10 @@ public final class ConsumerReceipts {
                 return p;
             }
         }
-        ProducerReceipts added = new ProducerReceipts(producerId);
+        return register(new ProducerReceipts(producerId, new SequenceBitSet()));
+    }
+
+    private ProducerReceipts register(ProducerReceipts added) {
         ProducerReceipts[] all = producers;
         ProducerReceipts[] grown = Arrays.copyOf(all, all.length + 1);
         grown[all.length] = added;
@@ -100,12 +123,13 @@ public final class ConsumerReceipts {
 
     private static final class ProducerReceipts {
         final int producerId;
-        final SequenceBitSet sequences = new SequenceBitSet();
+        final SequenceBitSet sequences;
         /** Highest sequence per partition + 1 (index 0 is "no partition"); −1 where none yet. */
         long[] highest = new long[0];
 
-        ProducerReceipts(int producerId) {
+        ProducerReceipts(int producerId, SequenceBitSet sequences) {
             this.producerId = producerId;
+            this.sequences = sequences;
         }
 
         /** Notes a first delivery; false when a higher sequence came earlier on the same partition. */

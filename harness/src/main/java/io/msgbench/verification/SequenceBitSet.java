@@ -1,5 +1,15 @@
 package io.msgbench.verification;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 import java.util.List;
 
 /**
@@ -77,6 +87,50 @@ public final class SequenceBitSet {
             n -= Long.bitCount(union);
         }
         return n;
+    }
+
+    /**
+     * The marks as text, to travel from a worker to the coordinator that verifies what consumers on several workers
+     * received: for each allocated page its index and words, deflated, in base64. Read once the writer has stopped.
+     */
+    public String encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+            long[][] p = pages;
+            for (int i = 0; i < p.length; i++) {
+                if (p[i] != null) {
+                    out.writeInt(i);
+                    for (long w : p[i]) {
+                        out.writeLong(w);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** The set {@link #encode()} wrote; one line saying so when the text is not one. */
+    public static SequenceBitSet decode(String text) {
+        SequenceBitSet set = new SequenceBitSet();
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(
+                new ByteArrayInputStream(Base64.getDecoder().decode(text))))) {
+            while (true) {
+                int index;
+                try {
+                    index = in.readInt();
+                } catch (EOFException end) {
+                    return set;
+                }
+                long[] page = set.pageForWrite(index);
+                for (int w = 0; w < WORDS_PER_PAGE; w++) {
+                    page[w] = in.readLong();
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an encoded sequence set: " + e.getMessage(), e);
+        }
     }
 
     private static long wordsUpTo(long to) {

@@ -184,28 +184,12 @@ public final class InProcessWorker implements Worker {
     public long probe(Duration timeout) {
         long start = clock.epochNanos();
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<? extends LoadProducer> producers = producers();
-        CountDownLatch acks = new CountDownLatch(producers.size());
-        AtomicReference<Exception> failure = new AtomicReference<>();
+        sendProbes(timeout);
         Map<String, Long> probesPerTopic = new LinkedHashMap<>();
-        for (LoadProducer p : producers) {
+        for (LoadProducer p : producers()) {
             probesPerTopic.merge(p.topic(), 1L, Long::sum);
         }
-        fleet.sendProbes((token, error) -> {
-            if (error != null) {
-                failure.compareAndSet(null, error);
-            }
-            acks.countDown();
-        });
         try {
-            if (!acks.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw new WorkerException("Readiness probe: " + acks.getCount() + " of " + producers.size()
-                        + " probe messages were not acknowledged within " + timeout.toSeconds() + " s");
-            }
-            if (failure.get() != null) {
-                throw new WorkerException("Readiness probe: a probe message failed: " + failure.get().getMessage(),
-                        failure.get());
-            }
             for (SubscriptionCounters c : subscriptions.values()) {
                 long expected = probesPerTopic.getOrDefault(c.topic(), 0L);
                 while (c.probes() < expected) {
@@ -222,6 +206,95 @@ public final class InProcessWorker implements Worker {
             throw new WorkerException("Interrupted during the readiness probe", ie);
         }
         return clock.epochNanos() - start;
+    }
+
+    @Override
+    public long sendProbes(Duration timeout) {
+        long start = clock.epochNanos();
+        int count = producers().size();
+        CountDownLatch acks = new CountDownLatch(count);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        fleet.sendProbes((token, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+            acks.countDown();
+        });
+        try {
+            if (!acks.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new WorkerException("Readiness probe: " + acks.getCount() + " of " + count
+                        + " probe messages were not acknowledged within " + timeout.toSeconds() + " s");
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new WorkerException("Interrupted during the readiness probe", ie);
+        }
+        if (failure.get() != null) {
+            throw new WorkerException("Readiness probe: a probe message failed: " + failure.get().getMessage(),
+                    failure.get());
+        }
+        return clock.epochNanos() - start;
+    }
+
+    @Override
+    public Map<String, Long> probesReceived() {
+        Map<String, Long> probes = new LinkedHashMap<>();
+        subscriptions.forEach((key, c) -> probes.put(key, c.probes()));
+        return probes;
+    }
+
+    @Override
+    public DeliveryCounts deliveryCounts() {
+        Map<String, Long> acknowledged = new LinkedHashMap<>();
+        long inFlight = 0;
+        for (LoadProducer p : producers()) {
+            acknowledged.merge(p.topic(), p.acknowledged(), Long::sum);
+            inFlight += p.inFlight();
+        }
+        Map<String, Long> received = new LinkedHashMap<>();
+        long unrecognised = 0;
+        for (Map.Entry<String, SubscriptionCounters> e : subscriptions.entrySet()) {
+            received.put(e.getKey(), e.getValue().received());
+            unrecognised += e.getValue().unrecognised();
+        }
+        return new DeliveryCounts(acknowledged, received, inFlight, unrecognised, unsent);
+    }
+
+    @Override
+    public long awaitAcknowledgements(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        fleet.flush();
+        try {
+            while (true) {
+                long inFlight = 0;
+                for (LoadProducer p : producers()) {
+                    inFlight += p.inFlight();
+                }
+                if (inFlight == 0 || System.nanoTime() > deadline) {
+                    return inFlight;
+                }
+                requireClientsAlive();
+                TimeUnit.NANOSECONDS.sleep(POLL_NANOS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerException("Interrupted while waiting for acknowledgements", e);
+        }
+    }
+
+    @Override
+    public DeliveryRecord deliveryRecord() {
+        Map<String, List<Map<Integer, String>>> receipts = new LinkedHashMap<>();
+        receiptsBySubscription.forEach((key, consumers) -> {
+            List<Map<Integer, String>> encoded = new ArrayList<>();
+            for (ConsumerReceipts r : consumers) {
+                Map<Integer, String> byProducer = new java.util.TreeMap<>();
+                r.byProducer().forEach((id, sequences) -> byProducer.put(id, sequences.encode()));
+                encoded.add(byProducer);
+            }
+            receipts.put(key, encoded);
+        });
+        return new DeliveryRecord(producers().stream().map(LoadProducer::sends).toList(), receipts);
     }
 
     @Override

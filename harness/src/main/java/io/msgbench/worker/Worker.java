@@ -3,8 +3,10 @@ package io.msgbench.worker;
 import io.msgbench.driver.MessagingDriver.EffectiveClientConfig;
 import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.EpochNanoClock;
+import io.msgbench.verification.ProducerSends;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The producers and consumers of one scenario on one host, driven step by step by a coordinator.
@@ -117,6 +119,31 @@ public interface Worker extends AutoCloseable {
     PhaseStats phaseStats(int phase);
 
     /**
+     * Sends one probe message per producer and waits only for their acknowledgements: the first half of
+     * {@link #probe}, for a scenario spread over several workers, whose consumers may sit elsewhere.
+     *
+     * @return how long it took, nanoseconds
+     */
+    long sendProbes(Duration timeout);
+
+    /** Probe messages each subscription's consumers on this worker received, by {@code topic/subscription}. */
+    Map<String, Long> probesReceived();
+
+    /** What this worker's producers acknowledged and its consumers received so far, for a backlog or drain over several workers. */
+    DeliveryCounts deliveryCounts();
+
+    /**
+     * Flushes the producers and waits until none of their sends is in flight or the timeout passes (the first half of
+     * {@link #drain}, for a scenario spread over several workers).
+     *
+     * @return the sends still in flight
+     */
+    long awaitAcknowledgements(Duration timeout);
+
+    /** What verification needs once the load has stopped and been acknowledged: every producer's sends, every consumer's receipts. */
+    DeliveryRecord deliveryRecord();
+
+    /**
      * This worker's epoch clock against {@code coordinator}'s. A worker in the coordinator's JVM reads the same
      * clock: offset 0, known exactly.
      */
@@ -147,6 +174,33 @@ public interface Worker extends AutoCloseable {
     /** What a worker reports about itself after initialisation, including the JVM it runs in. */
     record WorkerInfo(String driver, String clientVersion, EffectiveClientConfig clientConfig,
                       long clockAnchorErrorNanos, RunEnvironment environment) {
+    }
+
+    /**
+     * Counts of a worker's deliveries so far.
+     *
+     * @param acknowledgedByTopic    sends acknowledged, by topic
+     * @param receivedBySubscription first deliveries, by {@code topic/subscription}
+     * @param inFlight               sends not acknowledged yet
+     * @param unrecognised           messages received without a msgbench stamp or with an unknown phase
+     * @param unsent                 messages due before the load stopped that were never sent
+     */
+    record DeliveryCounts(Map<String, Long> acknowledgedByTopic, Map<String, Long> receivedBySubscription,
+                          long inFlight, long unrecognised, long unsent) {
+        public DeliveryCounts {
+            acknowledgedByTopic = Map.copyOf(acknowledgedByTopic);
+            receivedBySubscription = Map.copyOf(receivedBySubscription);
+        }
+    }
+
+    /**
+     * A worker's deliveries, message by message.
+     *
+     * @param sends    what each producer sent, phase by phase, and which sends failed
+     * @param receipts by {@code topic/subscription}: per consumer, the sequences received from each producer id
+     *                 ({@link io.msgbench.verification.SequenceBitSet#encode()})
+     */
+    record DeliveryRecord(List<ProducerSends> sends, Map<String, List<Map<Integer, String>>> receipts) {
     }
 
     /** One consumer to create. */

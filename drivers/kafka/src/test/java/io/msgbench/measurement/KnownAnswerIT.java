@@ -10,6 +10,8 @@ import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseSnapshot;
 import io.msgbench.testing.PythonClients;
 import io.msgbench.worker.InProcessWorker;
+import io.msgbench.worker.Worker;
+import io.msgbench.worker.WorkerGroup;
 import io.msgbench.worker.PhaseStats;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.DrainResult;
@@ -208,9 +210,25 @@ class KnownAnswerIT {
         if (!client.equals("kafka")) {
             PythonClients.require(client);
         }
+        try (InProcessWorker worker = InProcessWorker.create()) {
+            countsFaultsExactly(worker, client);
+        }
+    }
+
+    /**
+     * The same faults with the producer on one worker and the consumer on another (a {@link WorkerGroup} of two):
+     * the coordinator's verification over both workers' receipts counts them exactly too.
+     */
+    @Test
+    void aGapAndADuplicateAreCountedExactlyAcrossWorkers() throws Exception {
+        try (WorkerGroup group = new WorkerGroup(List.of(InProcessWorker.create(), InProcessWorker.create()))) {
+            countsFaultsExactly(group, "kafka");
+        }
+    }
+
+    private static void countsFaultsExactly(Worker worker, String client) throws Exception {
         String topic = "known-faults-" + client + "-" + System.nanoTime();
-        try (InProcessWorker worker = InProcessWorker.create();
-             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             worker.initialize(new WorkerSetup(client, broker.bootstrapServers(), Map.of(), Map.of(), Map.of(),
                     Map.of(), (short) 1, 1));
             worker.createTopics(List.of(topic), 1);

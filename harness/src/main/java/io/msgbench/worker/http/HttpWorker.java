@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -240,6 +241,35 @@ public class HttpWorker implements Worker {
     @Override
     public long probe(Duration timeout) {
         return call("/probe", new Timeout(timeout.toMillis()), Nanos.class, timeout.plus(GRACE)).nanos();
+    }
+
+    @Override
+    public long sendProbes(Duration timeout) {
+        return call("/probe/send", new Timeout(timeout.toMillis()), Nanos.class, timeout.plus(GRACE)).nanos();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> probesReceived() {
+        Map<String, Number> raw = call("/probe/received", new Nanos(0), Map.class);
+        Map<String, Long> probes = new java.util.LinkedHashMap<>();
+        raw.forEach((k, v) -> probes.put(k, v.longValue()));
+        return probes;
+    }
+
+    @Override
+    public DeliveryCounts deliveryCounts() {
+        return call("/delivery/counts", new Nanos(0), DeliveryCounts.class);
+    }
+
+    @Override
+    public long awaitAcknowledgements(Duration timeout) {
+        return call("/delivery/acknowledged", new Timeout(timeout.toMillis()), Count.class, timeout.plus(GRACE)).count();
+    }
+
+    @Override
+    public DeliveryRecord deliveryRecord() {
+        return call("/delivery/record", new Nanos(0), DeliveryRecord.class);
     }
 
     @Override

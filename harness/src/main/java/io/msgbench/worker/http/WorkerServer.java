@@ -257,6 +257,12 @@ public final class WorkerServer implements AutoCloseable {
                 yield new Nanos(0);
             }
             case "/probe" -> new Nanos(worker.probe(Duration.ofMillis(read(body, Timeout.class).timeoutMillis())));
+            case "/probe/send" -> new Nanos(worker.sendProbes(Duration.ofMillis(read(body, Timeout.class).timeoutMillis())));
+            case "/probe/received" -> worker.probesReceived();
+            case "/delivery/counts" -> worker.deliveryCounts();
+            case "/delivery/acknowledged" ->
+                    new Count(worker.awaitAcknowledgements(Duration.ofMillis(read(body, Timeout.class).timeoutMillis())));
+            case "/delivery/record" -> worker.deliveryRecord();
             case "/load/start" -> {
                 Load l = read(body, Load.class);
                 yield new Nanos(worker.startLoad(l.ratePerSecond(), l.senderThreads()));
