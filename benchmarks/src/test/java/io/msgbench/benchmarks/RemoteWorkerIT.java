@@ -88,7 +88,7 @@ class RemoteWorkerIT {
             long sent = r.get("secondaryMetrics").get("messagesSent").get("score").asLong();
             assertThat(sent).isBetween(1_900L, 2_100L);
             assertThat(r.get("secondaryMetrics").get("messagesReceived").get("score").asLong()).isEqualTo(sent);
-            JsonNode offsets = r.get("msgbench").get("forks").get(0).get("clockOffsets");
+            JsonNode offsets = r.get("msgbench").get("forks").get(0).get("clockOffsets").get(0); // its only worker
             assertThat(offsets).hasSize(3); // before the load, after each iteration
             for (JsonNode offset : offsets) {
                 // one host, one clock: the offset is the two anchors' error, well inside the exchange's round trip
@@ -126,6 +126,12 @@ class RemoteWorkerIT {
             assertThat(s.get("messagesLost").get("score").asLong()).isZero();
             assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
             assertThat(r.get("msgbench").get("warnings")).isEmpty();
+            // each worker's clock, before the load and after each iteration, in the result and on the console
+            JsonNode clocks = r.get("msgbench").get("forks").get(0).get("clockOffsets");
+            assertThat(clocks).hasSize(3);
+            clocks.forEach(w -> assertThat(w).hasSize(3));
+            assertThat(o.out()).contains("# Worker 1 clock offset: ", "# Worker 2 clock offset: ",
+                    "# Worker 3 clock offset: ");
             JsonNode drain = r.get("msgbench").get("forks").get(0).get("drain");
             assertThat(drain.get("expected").asLong()).isEqualTo(drain.get("received").asLong());
             // the merged histogram holds every worker's samples: one end-to-end latency per message received

@@ -10,14 +10,15 @@ import java.util.List;
  *
  * @param search  the maximum-rate search that chose the measured rate, or null for a fixed rate
  * @param backlog the backlog test, or null when the workload has none
- * @param clockOffsets the worker's clock against the coordinator's, before the load and after each iteration
+ * @param clockOffsets per worker (one, or a group's in their order), its clock against the coordinator's, before the
+ *                     load and after each iteration
  */
 public record ForkResult(WorkerInfo worker, List<IterationResult> warmup, List<IterationResult> measurement,
                          DrainResult drain, long probeNanos, RateSearchResult search,
-                         BacklogResult backlog, List<ClockOffset> clockOffsets) {
+                         BacklogResult backlog, List<List<ClockOffset>> clockOffsets) {
     public ForkResult {
         warmup = List.copyOf(warmup);
         measurement = List.copyOf(measurement);
-        clockOffsets = List.copyOf(clockOffsets);
+        clockOffsets = clockOffsets.stream().<List<ClockOffset>>map(List::copyOf).toList();
     }
 }

@@ -275,10 +275,13 @@ public final class JmhResultMapper {
         for (ForkResult f : r.forks()) {
             ObjectNode fork = forks.addObject();
             fork.put("probeMillis", f.probeNanos() / NANOS_PER_MS);
-            ArrayNode offsets = fork.putArray("clockOffsets");
-            for (ClockOffset o : f.clockOffsets()) {
-                offsets.addObject().put("atEpochNanos", o.atEpochNanos()).put("offsetNanos", o.offsetNanos())
-                        .put("uncertaintyNanos", o.uncertaintyNanos());
+            ArrayNode byWorker = fork.putArray("clockOffsets"); // per worker, its estimates in time order
+            for (List<ClockOffset> worker : f.clockOffsets()) {
+                ArrayNode offsets = byWorker.addArray();
+                for (ClockOffset o : worker) {
+                    offsets.addObject().put("atEpochNanos", o.atEpochNanos()).put("offsetNanos", o.offsetNanos())
+                            .put("uncertaintyNanos", o.uncertaintyNanos());
+                }
             }
             ObjectNode drain = fork.putObject("drain");
             drain.put("complete", f.drain().complete());

@@ -78,15 +78,18 @@ final class ConsoleReporter {
      * The worker's clock against the coordinator's over the fork: the offsets' range and the best uncertainty;
      * nothing for a worker in this JVM (the same clock).
      */
-    void clockOffsets(List<ClockOffset> offsets) {
-        if (offsets.isEmpty() || offsets.stream().allMatch(o -> o.offsetNanos() == 0 && o.uncertaintyNanos() == 0)) {
-            return;
+    void clockOffsets(List<List<ClockOffset>> byWorker) {
+        for (int w = 0; w < byWorker.size(); w++) {
+            List<ClockOffset> offsets = byWorker.get(w);
+            if (offsets.isEmpty() || offsets.stream().allMatch(o -> o.offsetNanos() == 0 && o.uncertaintyNanos() == 0)) {
+                continue;
+            }
+            long min = offsets.stream().mapToLong(ClockOffset::offsetNanos).min().orElse(0);
+            long max = offsets.stream().mapToLong(ClockOffset::offsetNanos).max().orElse(0);
+            long best = offsets.stream().mapToLong(ClockOffset::uncertaintyNanos).min().orElse(0);
+            out.printf(Locale.ROOT, "# Worker%s clock offset: %+.3f to %+.3f ms (± %.3f ms at best, %d estimates)%n",
+                    byWorker.size() > 1 ? " " + (w + 1) : "", min / 1e6, max / 1e6, best / 1e6, offsets.size());
         }
-        long min = offsets.stream().mapToLong(ClockOffset::offsetNanos).min().orElse(0);
-        long max = offsets.stream().mapToLong(ClockOffset::offsetNanos).max().orElse(0);
-        long best = offsets.stream().mapToLong(ClockOffset::uncertaintyNanos).min().orElse(0);
-        out.printf(Locale.ROOT, "# Worker clock offset: %+.3f to %+.3f ms (± %.3f ms at best, %d estimates)%n",
-                min / 1e6, max / 1e6, best / 1e6, offsets.size());
     }
 
     void iteration(IterationResult r, double rate) {

@@ -112,8 +112,8 @@ final class ScenarioRunner {
         long t3 = pacer.now();
         long probeNanos = worker.probe(PROBE_TIMEOUT);
         // The worker's clock against this one before the load and after every iteration (docs/worker-protocol.md).
-        List<ClockOffset> offsets = new ArrayList<>();
-        offsets.add(worker.clockOffset(clock));
+        List<List<ClockOffset>> offsets = new ArrayList<>();
+        estimateClocks(worker, offsets);
         console.line(String.format(java.util.Locale.ROOT, "# Set up in %.1f s: %d topics %.1f s, %d consumers assigned "
                 + "%.1f s, %d producers %.1f s, readiness probe %.1f s", (pacer.now() - t0) / 1e9, topics.size(),
                 (t1 - t0) / 1e9, consumers.size(), (t2 - t1) / 1e9, producers.size(), (t3 - t2) / 1e9, probeNanos / 1e9));
@@ -173,7 +173,7 @@ final class ScenarioRunner {
             double held = searching || (warmup && phase == 1 && it.warmupIterations() > 0) ? 0 : w.producerRate();
             console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize(), periods),
                     held);
-            offsets.add(worker.clockOffset(clock));
+            estimateClocks(worker, offsets);
         }
         progress.phase("draining");
         DrainResult drain = worker.drain(it.timeout());
@@ -192,6 +192,17 @@ final class ScenarioRunner {
         console.clockOffsets(offsets);
         return new ForkResult(info, warmup, measurement, drain, probeNanos, searched,
                 backlog == null ? null : backlog.result(), offsets);
+    }
+
+    /** Adds each host's clock offset now to its list ({@code byWorker.get(w)}). */
+    private void estimateClocks(Worker worker, List<List<ClockOffset>> byWorker) {
+        List<ClockOffset> now = worker.clockOffsets(clock);
+        for (int w = 0; w < now.size(); w++) {
+            if (byWorker.size() <= w) {
+                byWorker.add(new ArrayList<>());
+            }
+            byWorker.get(w).add(now.get(w));
+        }
     }
 
     /**

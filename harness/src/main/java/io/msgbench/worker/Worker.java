@@ -151,6 +151,11 @@ public interface Worker extends AutoCloseable {
         return new ClockOffset(coordinator.epochNanos(), 0, 0);
     }
 
+    /** The clock offset of each host this worker runs on: one, or a group's workers' in their order. */
+    default List<ClockOffset> clockOffsets(EpochNanoClock coordinator) {
+        return List.of(clockOffset(coordinator));
+    }
+
     /** Deletes the topics, closes all clients. Never throws. */
     @Override
     void close();

@@ -379,10 +379,20 @@ public final class WorkerGroup implements Worker {
                 taken, cpu);
     }
 
-    /** The first worker's clock (each worker's own offset is in its forks' results once they are measured apart). */
+    /** The first worker's clock; {@link #clockOffsets} has every worker's. */
     @Override
     public ClockOffset clockOffset(EpochNanoClock coordinator) {
         return workers.get(0).clockOffset(coordinator);
+    }
+
+    /** Every worker's clock, one after another (at once, their exchanges would lengthen each other's round trips). */
+    @Override
+    public List<ClockOffset> clockOffsets(EpochNanoClock coordinator) {
+        List<ClockOffset> offsets = new ArrayList<>();
+        for (Worker w : workers) {
+            offsets.add(w.clockOffset(coordinator));
+        }
+        return offsets;
     }
 
     @Override
