@@ -1,10 +1,11 @@
 package io.msgbench.runner;
 
+import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.ForkResult;
-import io.msgbench.report.Saturation;
 import io.msgbench.report.IterationResult;
+import io.msgbench.report.Saturation;
 import io.msgbench.worker.Worker.DrainResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ final class Warnings {
                         + "means %d or fewer)", where, fork.backlog().leftMessages(), fork.backlog().drainSeconds(),
                         fork.backlog().drainedLevel()));
             }
+            clocks(fork.clockOffsets(), where, out);
             if (saturation == null && fork.drain().unsent() > 0) {
                 out.add(where + fork.drain().unsent() + " messages due were never sent: the load stopped with a debt "
                         + "the producers could not pay within the drain bound");
@@ -51,6 +53,34 @@ final class Warnings {
             trends(measured, rate, saturation == null, where, out);
         }
         return out;
+    }
+
+    /**
+     * Workers whose clocks differ by more than their estimates' uncertainties: the end-to-end latency of a message
+     * produced on one and consumed on the other carries that difference (it is not corrected yet).
+     */
+    private static void clocks(List<List<ClockOffset>> byWorker, String where, List<String> out) {
+        long worst = 0;
+        long uncertainty = 0;
+        for (int a = 0; a < byWorker.size(); a++) {
+            for (int b = a + 1; b < byWorker.size(); b++) {
+                for (int t = 0; t < Math.min(byWorker.get(a).size(), byWorker.get(b).size()); t++) {
+                    ClockOffset x = byWorker.get(a).get(t);
+                    ClockOffset y = byWorker.get(b).get(t);
+                    long apart = Math.abs(x.offsetNanos() - y.offsetNanos());
+                    long allowed = x.uncertaintyNanos() + y.uncertaintyNanos();
+                    if (apart > allowed && apart - allowed > worst - uncertainty) {
+                        worst = apart;
+                        uncertainty = allowed;
+                    }
+                }
+            }
+        }
+        if (worst > 0) {
+            out.add(String.format(Locale.ROOT, "%sworker clocks differ by up to %.3f ms (± %.3f ms): end-to-end "
+                    + "latencies of messages produced on one worker and consumed on another include that difference "
+                    + "(not corrected yet)", where, worst / 1e6, uncertainty / 1e6));
+        }
     }
 
     private static void drain(DrainResult d, String where, List<String> out) {

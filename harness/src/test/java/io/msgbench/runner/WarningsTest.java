@@ -2,6 +2,7 @@ package io.msgbench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.report.BacklogResult;
@@ -47,6 +48,20 @@ class WarningsTest {
                 new BacklogResult(10_000, 10_100, 5.0, 1_000, false, 60.0, 5_000), List.of());
         assertThat(Warnings.of(1_000, List.of(f)))
                 .containsExactly("backlog did not drain: 5000 messages left after 60.0 s (drained means 1000 or fewer)");
+    }
+
+    /** Two workers 150 ms apart, each known to ±0.5 ms: the end-to-end latencies between them carry it. */
+    @Test
+    void workerClocksApartBeyondTheirUncertaintyAreNamed() {
+        ForkResult f = new ForkResult(null, List.of(), List.of(iteration(1, 0, 0, 0, MS)), CLEAN, 0, null, null,
+                List.of(List.of(new ClockOffset(0, 100_000, 500_000), new ClockOffset(1, -200_000, 400_000)),
+                        List.of(new ClockOffset(0, 150_100_000, 500_000), new ClockOffset(1, 149_900_000, 300_000))));
+        assertThat(Warnings.of(1_000, List.of(f))).containsExactly("worker clocks differ by up to 150.100 ms "
+                + "(± 0.700 ms): end-to-end latencies of messages produced on one worker and consumed on another include "
+                + "that difference (not corrected yet)");
+        ForkResult close = new ForkResult(null, List.of(), List.of(iteration(1, 0, 0, 0, MS)), CLEAN, 0, null, null,
+                List.of(List.of(new ClockOffset(0, 100_000, 500_000)), List.of(new ClockOffset(0, -300_000, 500_000))));
+        assertThat(Warnings.of(1_000, List.of(close))).isEmpty();
     }
 
     @Test
