@@ -304,6 +304,52 @@ class RemoteWorkerIT {
         }
     }
 
+    /**
+     * The producer on a worker whose wall clock runs 150 ms ahead, the consumer on one with the host's clock: the
+     * coordinator tells the consumer's worker the difference, and the end-to-end latencies come out positive, of the
+     * size of the same run without skew (both producers under libfaketime, +0 and +150 ms), instead of 150 ms below
+     * zero; the warning names the difference. libfaketime intercepts every clock call of the producer's JVM, and its
+     * overhead moves the two runs' p50 by tens of milliseconds here, so they are printed and held to the same order,
+     * not to one millisecond.
+     */
+    @Test
+    void endToEndLatencyAcrossWorkersIsCorrectedByTheirClockOffsets(@TempDir Path dir) throws Exception {
+        if (!Files.exists(LIBFAKETIME)) {
+            String why = "libfaketime is missing (Debian: apt-get install faketime)";
+            if (System.getenv("MSGBENCH_REQUIRE_PYTHON_CLIENTS") != null) {
+                throw new AssertionError(why);
+            }
+            Assumptions.abort(why);
+        }
+        double[] p50 = new double[2];
+        String[] skews = {"+0", "+0.150"};
+        for (int i = 0; i < 2; i++) {
+            try (WorkerProcess producer = WorkerProcess.start(Map.of("LD_PRELOAD", LIBFAKETIME.toString(), "FAKETIME",
+                         skews[i], "FAKETIME_DONT_FAKE_MONOTONIC", "1"));
+                 WorkerProcess consumer = WorkerProcess.start(Map.of())) {
+                Path file = dir.resolve("r" + i + ".json");
+                Outcome o = CommandLineRun.run("LatencyTest", "-p", "client=kafka", "-p", "acks=1", "-p",
+                        "producerRate=200", "-wi", "1", "-w", "2s", "-i", "1", "-r", "4s", "--workers",
+                        producer.uri() + "," + consumer.uri(), "-rff", file.toString(), "--bootstrap",
+                        SharedKafkaBroker.bootstrapServers());
+                assertThat(o.exitCode()).as(o.err()).isZero();
+                JsonNode r = JSON.readTree(file.toFile()).get(0);
+                p50[i] = r.get("secondaryMetrics").get("endToEndLatency").get("scorePercentiles").get("50.0").asDouble();
+                assertThat(r.get("secondaryMetrics").get("negativeLatencies").get("score").asLong()).isZero();
+                String warnings = r.get("msgbench").get("warnings").toString();
+                if (i == 1) {
+                    assertThat(warnings).contains("worker clocks differ by up to 1", "are corrected by it");
+                } else {
+                    assertThat(warnings).doesNotContain("worker clocks differ");
+                }
+            }
+        }
+        System.out.printf("end-to-end p50 across workers: %.3f ms without skew, %.3f ms with the producer 150 ms "
+                + "ahead, corrected%n", p50[0], p50[1]);
+        assertThat(p50[1]).isPositive().isLessThan(150); // uncorrected, every latency would be 150 ms below zero
+        assertThat(p50[1]).isLessThan(p50[0] * 3 + 20);
+    }
+
     private static HttpResponse<String> post(URI base, String path, Map<String, String> headers) throws Exception {
         return post(base, path, headers, "{}");
     }

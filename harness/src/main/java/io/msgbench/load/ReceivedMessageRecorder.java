@@ -16,15 +16,26 @@ public final class ReceivedMessageRecorder implements MessageListener {
     private final PhaseLedger ledger;
     private final SubscriptionCounters counters;
     private final ConsumerReceipts receipts;
+    private final ClockCorrections corrections;
 
     /**
      * @param counters shared by the consumers of one subscription
      * @param receipts this consumer's own
      */
     public ReceivedMessageRecorder(PhaseLedger ledger, SubscriptionCounters counters, ConsumerReceipts receipts) {
+        this(ledger, counters, receipts, new ClockCorrections());
+    }
+
+    /**
+     * @param corrections what puts a message's send and intended times on this worker's clock, by producer (for
+     *                    producers on other hosts)
+     */
+    public ReceivedMessageRecorder(PhaseLedger ledger, SubscriptionCounters counters, ConsumerReceipts receipts,
+                                   ClockCorrections corrections) {
         this.ledger = ledger;
         this.counters = counters;
         this.receipts = receipts;
+        this.corrections = corrections;
     }
 
     @Override
@@ -52,9 +63,11 @@ public final class ReceivedMessageRecorder implements MessageListener {
         if (verdict == ConsumerReceipts.OUT_OF_ORDER) {
             recorder.messageOutOfOrder();
         }
-        recorder.recordLatency(LatencyMetric.END_TO_END_LATENCY, PayloadStamp.sendEpochNanos(payload), receiveEpochNanos);
-        recorder.recordLatency(LatencyMetric.END_TO_END_LATENCY_CORRECTED, PayloadStamp.intendedEpochNanos(payload),
+        long correction = corrections.of(PayloadStamp.producerId(payload));
+        recorder.recordLatency(LatencyMetric.END_TO_END_LATENCY, PayloadStamp.sendEpochNanos(payload) + correction,
                 receiveEpochNanos);
+        recorder.recordLatency(LatencyMetric.END_TO_END_LATENCY_CORRECTED,
+                PayloadStamp.intendedEpochNanos(payload) + correction, receiveEpochNanos);
         recorder.messageReceived();
         counters.messageReceived();
     }

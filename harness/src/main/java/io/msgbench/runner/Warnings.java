@@ -56,8 +56,8 @@ final class Warnings {
     }
 
     /**
-     * Workers whose clocks differ by more than their estimates' uncertainties: the end-to-end latency of a message
-     * produced on one and consumed on the other carries that difference (it is not corrected yet).
+     * Workers whose clocks differ by more than their estimates' uncertainties: the end-to-end latencies of messages
+     * produced on one and consumed on the other are corrected by that difference, and are only as good as it.
      */
     private static void clocks(List<List<ClockOffset>> byWorker, String where, List<String> out) {
         long worst = 0;
@@ -78,8 +78,8 @@ final class Warnings {
         }
         if (worst > 0) {
             out.add(String.format(Locale.ROOT, "%sworker clocks differ by up to %.3f ms (± %.3f ms): end-to-end "
-                    + "latencies of messages produced on one worker and consumed on another include that difference "
-                    + "(not corrected yet)", where, worst / 1e6, uncertainty / 1e6));
+                    + "latencies of messages produced on one worker and consumed on another are corrected by it, "
+                    + "within that uncertainty", where, worst / 1e6, uncertainty / 1e6));
         }
     }
 

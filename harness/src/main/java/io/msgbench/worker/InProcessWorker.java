@@ -6,6 +6,7 @@ import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingDriver;
 import io.msgbench.driver.ProducerHandle;
+import io.msgbench.load.ClockCorrections;
 import io.msgbench.load.InFlightCapacity;
 import io.msgbench.load.LoadProducer;
 import io.msgbench.load.ProducerFleet;
@@ -65,6 +66,8 @@ public final class InProcessWorker implements Worker {
     private long[] phaseIssuedAtStart;
     /** Debt left unpaid when the load stopped. */
     private long unsent;
+    /** Received messages' send times moved onto this worker's clock, by producer (a distributed run). */
+    private final ClockCorrections clockCorrections = new ClockCorrections();
     /** CPU readings when each phase began and ended. */
     private CpuReading[] cpuAtStart;
     private CpuReading[] cpuAtEnd;
@@ -116,7 +119,7 @@ public final class InProcessWorker implements Worker {
                     k -> new SubscriptionCounters(spec.topic(), spec.subscription()));
             ConsumerReceipts receipts = new ConsumerReceipts();
             receiptsBySubscription.computeIfAbsent(key, k -> new ArrayList<>()).add(receipts);
-            ReceivedMessageRecorder recorder = new ReceivedMessageRecorder(ledger, counters, receipts);
+            ReceivedMessageRecorder recorder = new ReceivedMessageRecorder(ledger, counters, receipts, clockCorrections);
             makers.add(() -> d.createConsumer(spec.topic(), spec.subscription(), recorder));
         }
         consumers.addAll(Clients.all(makers, c -> closeQuietly(c::close, "consumer")));
@@ -234,6 +237,11 @@ public final class InProcessWorker implements Worker {
                     failure.get());
         }
         return clock.epochNanos() - start;
+    }
+
+    @Override
+    public void correctClocks(Map<Integer, Long> nanosByProducer) {
+        clockCorrections.set(nanosByProducer);
     }
 
     @Override

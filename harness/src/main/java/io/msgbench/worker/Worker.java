@@ -151,6 +151,13 @@ public interface Worker extends AutoCloseable {
         return new ClockOffset(coordinator.epochNanos(), 0, 0);
     }
 
+    /**
+     * From now on, adds {@code nanosByProducer.get(id)} to the send and intended times of messages of producer
+     * {@code id} before their end-to-end latency is recorded: the receiving worker's clock offset minus the producing
+     * worker's, for producers on other hosts.
+     */
+    void correctClocks(Map<Integer, Long> nanosByProducer);
+
     /** The clock offset of each host this worker runs on: one, or a group's workers' in their order. */
     default List<ClockOffset> clockOffsets(EpochNanoClock coordinator) {
         return List.of(clockOffset(coordinator));

@@ -33,6 +33,9 @@ public final class WorkerGroup implements Worker {
     private final List<Worker> workers;
     private final int[] producersOn;
     private final Map<String, Long> producersPerTopic = new LinkedHashMap<>();
+    /** The worker each producer id runs on. */
+    private final Map<Integer, Integer> producerWorker = new LinkedHashMap<>();
+    private final boolean[] consuming;
     /** The topic of each subscription key ({@code topic/subscription}) with a consumer somewhere. */
     private final Map<String, String> subscriptions = new LinkedHashMap<>();
     private int producers;
@@ -49,6 +52,7 @@ public final class WorkerGroup implements Worker {
         }
         this.workers = List.copyOf(workers);
         this.producersOn = new int[workers.size()];
+        this.consuming = new boolean[workers.size()];
     }
 
     /** Calls every worker {@code call} says (null: not this one) at once and returns their answers in order. */
@@ -82,6 +86,9 @@ public final class WorkerGroup implements Worker {
     public void createConsumers(List<ConsumerSpec> consumers, Duration timeout) {
         List<List<ConsumerSpec>> on = split(consumers.size(), i -> workers.size() - 1 - i % workers.size(), consumers);
         consumers.forEach(c -> subscriptions.put(c.topic() + "/" + c.subscription(), c.topic()));
+        for (int w = 0; w < workers.size(); w++) {
+            consuming[w] = !on.get(w).isEmpty();
+        }
         each(w -> on.get(w).isEmpty() ? null : () -> {
             workers.get(w).createConsumers(on.get(w), timeout);
             return null;
@@ -94,6 +101,9 @@ public final class WorkerGroup implements Worker {
         producers = specs.size();
         for (int w = 0; w < workers.size(); w++) {
             producersOn[w] = on.get(w).size();
+            for (ProducerSpec p : on.get(w)) {
+                producerWorker.put(p.producerId(), w);
+            }
         }
         specs.forEach(p -> producersPerTopic.merge(p.topic(), 1L, Long::sum));
         each(w -> on.get(w).isEmpty() ? null : () -> {
@@ -385,14 +395,33 @@ public final class WorkerGroup implements Worker {
         return workers.get(0).clockOffset(coordinator);
     }
 
-    /** Every worker's clock, one after another (at once, their exchanges would lengthen each other's round trips). */
+    /**
+     * Every worker's clock, one after another (at once, their exchanges would lengthen each other's round trips);
+     * then every consuming worker is told how far each producer's worker is from it, so that end-to-end latencies
+     * across hosts are measured on one clock from now on.
+     */
     @Override
     public List<ClockOffset> clockOffsets(EpochNanoClock coordinator) {
         List<ClockOffset> offsets = new ArrayList<>();
         for (Worker w : workers) {
             offsets.add(w.clockOffset(coordinator));
         }
+        each(w -> consuming[w] ? () -> {
+            Map<Integer, Long> corrections = new LinkedHashMap<>();
+            producerWorker.forEach((id, p) -> corrections.put(id,
+                    offsets.get(w).offsetNanos() - offsets.get(p).offsetNanos()));
+            workers.get(w).correctClocks(corrections);
+            return null;
+        } : null);
         return offsets;
+    }
+
+    @Override
+    public void correctClocks(Map<Integer, Long> nanosByProducer) {
+        each(w -> consuming[w] ? () -> {
+            workers.get(w).correctClocks(nanosByProducer);
+            return null;
+        } : null);
     }
 
     @Override

@@ -60,4 +60,31 @@ class ReceivedMessageRecorderTest {
         assertThat(s.histogram(LatencyMetric.END_TO_END_LATENCY).getTotalCount()).isEqualTo(4);
         assertThat(counters.received()).isEqualTo(4);
     }
+
+    /**
+     * A message from a producer whose host's clock runs 150 ms behind this one's is received "150 ms late": the
+     * correction puts its times on this clock; a producer not named (this host) is left as it is.
+     */
+    @Test
+    void clockCorrectionsPutOtherHostsSendTimesOnThisClock() {
+        PhaseLedger ledger = new PhaseLedger(1);
+        ClockCorrections corrections = new ClockCorrections();
+        ReceivedMessageRecorder r = new ReceivedMessageRecorder(ledger, new SubscriptionCounters("t", "s"),
+                new ConsumerReceipts(), corrections);
+        corrections.set(java.util.Map.of(7, 150_000_000L, 8, -5L, 9, 0L));
+        byte[] p = new byte[64];
+        PayloadStamp.write(p, 1, 7, 0, T0, T0 + 1_000);
+        r.onMessage(0, p, T0 + 150_003_000L); // 2 ms after its send on one clock, 2 ms + 150 ms on two
+        PayloadStamp.write(p, 1, 3, 0, T0, T0 + 1_000);
+        r.onMessage(0, p, T0 + 4_000L); // not named: no correction
+        PhaseSnapshot s = ledger.phase(1).snapshot();
+        assertThat(s.histogram(LatencyMetric.END_TO_END_LATENCY).getMaxValue()).isBetween(2_000L, 3_002L);
+        assertThat(s.histogram(LatencyMetric.END_TO_END_LATENCY).getMinValue()).isBetween(2_000L, 3_002L);
+        assertThat(s.histogram(LatencyMetric.END_TO_END_LATENCY_CORRECTED).getMaxValue()).isBetween(3_000L, 4_004L);
+        assertThat(corrections.of(8)).isEqualTo(-5L);
+        assertThat(corrections.of(9)).isZero();
+        assertThat(corrections.of(10)).isZero();
+        corrections.set(java.util.Map.of());
+        assertThat(corrections.of(7)).isZero();
+    }
 }

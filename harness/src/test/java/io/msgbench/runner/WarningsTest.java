@@ -57,8 +57,8 @@ class WarningsTest {
                 List.of(List.of(new ClockOffset(0, 100_000, 500_000), new ClockOffset(1, -200_000, 400_000)),
                         List.of(new ClockOffset(0, 150_100_000, 500_000), new ClockOffset(1, 149_900_000, 300_000))));
         assertThat(Warnings.of(1_000, List.of(f))).containsExactly("worker clocks differ by up to 150.100 ms "
-                + "(± 0.700 ms): end-to-end latencies of messages produced on one worker and consumed on another include "
-                + "that difference (not corrected yet)");
+                + "(± 0.700 ms): end-to-end latencies of messages produced on one worker and consumed on another "
+                + "are corrected by it, within that uncertainty");
         ForkResult close = new ForkResult(null, List.of(), List.of(iteration(1, 0, 0, 0, MS)), CLEAN, 0, null, null,
                 List.of(List.of(new ClockOffset(0, 100_000, 500_000)), List.of(new ClockOffset(0, -300_000, 500_000))));
         assertThat(Warnings.of(1_000, List.of(close))).isEmpty();

@@ -268,6 +268,11 @@ public class HttpWorker implements Worker {
     }
 
     @Override
+    public void correctClocks(Map<Integer, Long> nanosByProducer) {
+        call("/clock/corrections", new WorkerMessages.Corrections(nanosByProducer), Nanos.class);
+    }
+
+    @Override
     public DeliveryRecord deliveryRecord() {
         return call("/delivery/record", new Nanos(0), DeliveryRecord.class);
     }

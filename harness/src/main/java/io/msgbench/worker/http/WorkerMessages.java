@@ -64,6 +64,10 @@ public final class WorkerMessages {
     record Opened(String session) {
     }
 
+    /** Nanoseconds to add to received messages' send times, by producer id. */
+    record Corrections(Map<Integer, Long> nanosByProducer) {
+    }
+
     /** {@link PhaseStats} with its histograms encoded. */
     record PhaseStatsMessage(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt, long backlog, long messagesSent,
                              long publishErrors, long messagesReceived, long receivedInWindow, long negativeLatencies,

@@ -263,6 +263,10 @@ public final class WorkerServer implements AutoCloseable {
             case "/delivery/acknowledged" ->
                     new Count(worker.awaitAcknowledgements(Duration.ofMillis(read(body, Timeout.class).timeoutMillis())));
             case "/delivery/record" -> worker.deliveryRecord();
+            case "/clock/corrections" -> {
+                worker.correctClocks(read(body, WorkerMessages.Corrections.class).nanosByProducer());
+                yield new Nanos(0);
+            }
             case "/load/start" -> {
                 Load l = read(body, Load.class);
                 yield new Nanos(worker.startLoad(l.ratePerSecond(), l.senderThreads()));
