@@ -1,5 +1,6 @@
 package io.msgbench.metrics;
 
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -26,5 +27,33 @@ public record PhaseSnapshot(int phase, long messagesSent, long publishErrors, lo
 
     public Histogram histogram(LatencyMetric metric) {
         return histograms.get(metric);
+    }
+
+    /**
+     * This phase as seen by two workers together: counts added, histograms added (exactly: HdrHistogram sums
+     * bucket by bucket); neither snapshot changes.
+     */
+    public PhaseSnapshot plus(PhaseSnapshot other) {
+        Map<LatencyMetric, Histogram> merged = new java.util.EnumMap<>(LatencyMetric.class);
+        for (Map<LatencyMetric, Histogram> side : List.of(histograms, other.histograms)) {
+            side.forEach((m, h) -> {
+                Histogram into = merged.get(m);
+                if (into == null) {
+                    merged.put(m, h.copy());
+                } else {
+                    into.add(h);
+                }
+            });
+        }
+        return new PhaseSnapshot(phase, messagesSent + other.messagesSent, publishErrors + other.publishErrors,
+                messagesReceived + other.messagesReceived, receivedInWindow + other.receivedInWindow,
+                negativeLatencies + other.negativeLatencies, messagesLost + other.messagesLost,
+                messagesDuplicated + other.messagesDuplicated, messagesOutOfOrder + other.messagesOutOfOrder, merged);
+    }
+
+    /** This snapshot with the verdicts of a verification done elsewhere (a coordinator's, over several workers). */
+    public PhaseSnapshot withVerdicts(long lost, long moreDuplicated) {
+        return new PhaseSnapshot(phase, messagesSent, publishErrors, messagesReceived, receivedInWindow,
+                negativeLatencies, lost, messagesDuplicated + moreDuplicated, messagesOutOfOrder, histograms);
     }
 }

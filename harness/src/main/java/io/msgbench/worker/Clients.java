@@ -1,11 +1,8 @@
 package io.msgbench.worker;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,32 +40,12 @@ final class Clients {
             return t;
         });
         try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Supplier<T> m : makers) {
-                futures.add(pool.submit(m::get));
+            Parallel.Outcome<T> made = Parallel.run(makers, pool);
+            if (made.failure() != null) {
+                made.answers().stream().filter(java.util.Objects::nonNull).forEach(close);
+                throw made.failure();
             }
-            List<T> made = new ArrayList<>();
-            RuntimeException failure = null;
-            for (Future<T> f : futures) {
-                try {
-                    made.add(f.get());
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r
-                                : new WorkerException("Creating a client failed: " + e.getCause(), e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    if (failure == null) {
-                        failure = new WorkerException("Interrupted while creating clients", e);
-                    }
-                }
-            }
-            if (failure != null) {
-                made.forEach(close);
-                throw failure;
-            }
-            return made;
+            return made.answers();
         } finally {
             pool.shutdownNow();
         }

@@ -2,7 +2,6 @@ package io.msgbench.worker;
 
 import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.EpochNanoClock;
-import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseSnapshot;
 import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.verification.ConsumerReceipts;
@@ -11,13 +10,11 @@ import io.msgbench.verification.ProducerSends;
 import io.msgbench.verification.SequenceBitSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.HdrHistogram.Histogram;
 
 /**
  * The workers of a distributed run as one {@link Worker}. A scenario's producers and consumers spread over all of
@@ -347,14 +344,7 @@ public final class WorkerGroup implements Worker {
         long debt = 0;
         long taken = 0;
         ProcessCpu cpu = ProcessCpu.NONE;
-        long sent = 0;
-        long errors = 0;
-        long received = 0;
-        long inWindow = 0;
-        long negative = 0;
-        long duplicated = 0;
-        long outOfOrder = 0;
-        Map<LatencyMetric, Histogram> histograms = new EnumMap<>(LatencyMetric.class);
+        PhaseSnapshot merged = null;
         for (int w = 0; w < all.size(); w++) {
             PhaseStats s = all.get(w);
             if (producing(w)) {
@@ -365,26 +355,11 @@ public final class WorkerGroup implements Worker {
             debt += s.scheduleDebt();
             taken = Math.max(taken, s.takenEpochNanos());
             cpu = cpu.plus(s.cpu());
-            PhaseSnapshot p = s.snapshot();
-            sent += p.messagesSent();
-            errors += p.publishErrors();
-            received += p.messagesReceived();
-            inWindow += p.receivedInWindow();
-            negative += p.negativeLatencies();
-            duplicated += p.messagesDuplicated();
-            outOfOrder += p.messagesOutOfOrder();
-            p.histograms().forEach((m, h) -> {
-                Histogram into = histograms.get(m);
-                if (into == null) {
-                    histograms.put(m, h.copy());
-                } else {
-                    into.add(h);
-                }
-            });
+            merged = merged == null ? s.snapshot() : merged.plus(s.snapshot());
         }
         long backlog = phaseEnded[phase] ? phaseBacklog[phase] : backlog();
-        PhaseSnapshot merged = new PhaseSnapshot(phase, sent, errors, received, inWindow, negative,
-                verified ? lost[phase] : 0, duplicated + (verified ? duplicatedAcross[phase] : 0), outOfOrder, histograms);
+        // The workers never verified (their receipts are partial): loss and cross-worker duplicates are the drain's.
+        merged = merged.withVerdicts(verified ? lost[phase] : 0, verified ? duplicatedAcross[phase] : 0);
         return new PhaseStats(phase, start == Long.MAX_VALUE ? 0 : start, current ? 0 : end, debt, backlog, merged,
                 taken, cpu);
     }
