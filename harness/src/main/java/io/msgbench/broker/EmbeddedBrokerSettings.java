@@ -44,22 +44,24 @@ final class EmbeddedBrokerSettings {
 
     /** Every broker setting of a single node for one start attempt, sorted by key. */
     static Map<String, String> of(int port, int controllerPort, Path logDir, Map<String, String> overrides) {
-        return of(1, port, controllerPort, "1@127.0.0.1:" + controllerPort, logDir, overrides);
+        return of(1, EmbeddedBrokerOptions.LOOPBACK, port, controllerPort, "1@127.0.0.1:" + controllerPort, logDir,
+                overrides);
     }
 
     /**
      * The settings of node {@code nodeId} of a cluster whose every node is broker and controller;
-     * {@code voters} lists all of them ({@code id@host:controllerPort,...}).
+     * {@code voters} lists all of them ({@code id@host:controllerPort,...}). Clients reach it at
+     * {@code host:port}; the controller listens on loopback.
      */
-    static Map<String, String> of(int nodeId, int port, int controllerPort, String voters, Path logDir,
+    static Map<String, String> of(int nodeId, String host, int port, int controllerPort, String voters, Path logDir,
                                   Map<String, String> overrides) {
         Map<String, String> all = new TreeMap<>(TUNING);
         all.putAll(overrides);
         all.put("process.roles", "broker,controller");
         all.put("node.id", Integer.toString(nodeId));
         all.put("controller.quorum.voters", voters);
-        all.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        all.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        all.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        all.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
         all.put("controller.listener.names", "CONTROLLER");
         all.put("inter.broker.listener.name", "PLAINTEXT");
         all.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

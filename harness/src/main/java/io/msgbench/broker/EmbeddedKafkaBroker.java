@@ -70,8 +70,8 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    /** The broker listens on IPv4 loopback only, whatever {@code java.net.preferIPv6Addresses} says. */
-    private static final String LOOPBACK = "127.0.0.1";
+    /** The controllers listen on IPv4 loopback only, whatever {@code java.net.preferIPv6Addresses} says. */
+    private static final String LOOPBACK = EmbeddedBrokerOptions.LOOPBACK;
     private static final long POLL_MS = 100;
     private static final long MAX_LOG_READ = 1 << 20;
     private static final Set<EmbeddedKafkaBroker> OPEN = ConcurrentHashMap.newKeySet();
@@ -82,16 +82,20 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     /** Where this attempt's output starts in {@link #log}: attempts after a bind race append to it. */
     private final long logStart;
     private final Process process;
+    /** Where clients reach it: {@link EmbeddedBrokerOptions#listenAddress()}. */
+    private final String host;
     private final int port;
     private final Map<String, String> settings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Duration startDuration = Duration.ZERO;
 
-    private EmbeddedKafkaBroker(Path directory, long logStart, Process process, int port, Map<String, String> settings) {
+    private EmbeddedKafkaBroker(Path directory, long logStart, Process process, String host, int port,
+                                Map<String, String> settings) {
         this.directory = directory;
         this.log = directory.resolve("broker.log");
         this.logStart = logStart;
         this.process = process;
+        this.host = host;
         this.port = port;
         this.settings = settings;
     }
@@ -218,7 +222,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     /** Writes the settings of one node and starts its child JVM. */
     private static EmbeddedKafkaBroker launch(Path directory, EmbeddedBrokerOptions options, int nodeId, int port,
                                               int controllerPort, String voters, String clusterId) {
-        Map<String, String> brokerSettings = EmbeddedBrokerSettings.of(nodeId,
+        Map<String, String> brokerSettings = EmbeddedBrokerSettings.of(nodeId, options.listenAddress(),
                 port, controllerPort, voters, directory.resolve("data"), options.brokerProperties());
         EmbeddedBrokerSettings.write(brokerSettings, directory.resolve("server.properties"));
         List<String> jvmOptions = jvmOptions(options);
@@ -248,7 +252,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
                     + "): " + e.getMessage(), e);
         }
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
-                directory, logStart, process, port, Collections.unmodifiableMap(settings));
+                directory, logStart, process, options.listenAddress(), port, Collections.unmodifiableMap(settings));
         register(broker);
         return broker;
     }
@@ -345,7 +349,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
 
     private boolean portAccepts() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LOOPBACK, port), (int) POLL_MS);
+            socket.connect(new InetSocketAddress(host, port), (int) POLL_MS);
             return true;
         } catch (IOException notYet) {
             return false;
@@ -383,7 +387,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
 
     @Override
     public String bootstrapServers() {
-        return LOOPBACK + ":" + port;
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     @Override

@@ -9,6 +9,12 @@ package io.msgbench.metrics;
 public record ProcessCpu(long workerNanos, long clientProcessesNanos, long busiestClientProcessNanos) {
     public static final ProcessCpu NONE = new ProcessCpu(0, 0, 0);
 
+    /** CPU time this JVM has used so far, all threads (0 where the JVM cannot say). */
+    public static long thisProcessNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
     /** Both phases' CPU: sums, and the busier of the two busiest. */
     public ProcessCpu plus(ProcessCpu other) {
         return new ProcessCpu(workerNanos + other.workerNanos, clientProcessesNanos + other.clientProcessesNanos,

@@ -1,37 +1,52 @@
 package io.msgbench.omb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.msgbench.worker.WorkerRole;
+import io.msgbench.worker.http.WorkerEndpoint;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** OMB's workers file: a YAML mapping whose {@code workers} key lists the workers' URLs. */
+/**
+ * OMB's workers file: a YAML mapping whose {@code workers} key lists the workers' URLs. msgbench also reads
+ * {@code producerWorkers} and {@code consumerWorkers}, lists of workers dedicated to producing or consuming.
+ */
 public final class WorkersFile {
+    /** The file's keys and the role of the workers each lists. */
+    private static final Map<String, WorkerRole> LISTS = Map.of("workers", WorkerRole.BOTH,
+            "producerWorkers", WorkerRole.PRODUCE, "consumerWorkers", WorkerRole.CONSUME);
+
     private WorkersFile() {
     }
 
     /** @throws OmbFileException naming {@code file:line} of what is wrong */
-    public static List<URI> read(Path file) {
+    public static List<WorkerEndpoint> read(Path file) {
         YamlFile y = YamlFile.read(file);
-        YamlFile.Entry e = y.entries().get("workers");
-        if (e == null) {
+        List<WorkerEndpoint> workers = new ArrayList<>();
+        for (String key : List.of("workers", "producerWorkers", "consumerWorkers")) {
+            YamlFile.Entry e = y.entries().get(key);
+            if (e == null) {
+                continue;
+            }
+            if (!e.value().isArray() || e.value().isEmpty()) {
+                throw y.error(key, "expected a list of worker URLs (- http://host:port)");
+            }
+            for (JsonNode url : e.value()) {
+                if (!url.isTextual()) {
+                    throw y.error(key, "expected a worker URL, found " + url);
+                }
+                try {
+                    workers.add(new WorkerEndpoint(url(url.asText()), LISTS.get(key)));
+                } catch (IllegalArgumentException bad) {
+                    throw y.error(key, bad.getMessage());
+                }
+            }
+        }
+        if (workers.isEmpty()) {
             throw new OmbFileException(file + ": no 'workers:' list of worker URLs");
-        }
-        if (!e.value().isArray() || e.value().isEmpty()) {
-            throw y.error("workers", "expected a list of worker URLs (- http://host:port)");
-        }
-        List<URI> workers = new ArrayList<>();
-        for (JsonNode url : e.value()) {
-            if (!url.isTextual()) {
-                throw y.error("workers", "expected a worker URL, found " + url);
-            }
-            try {
-                workers.add(url(url.asText()));
-            } catch (IllegalArgumentException bad) {
-                throw y.error("workers", bad.getMessage());
-            }
         }
         return workers;
     }

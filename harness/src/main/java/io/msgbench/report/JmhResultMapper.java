@@ -283,6 +283,11 @@ public final class JmhResultMapper {
                             .put("uncertaintyNanos", o.uncertaintyNanos());
                 }
             }
+            ObjectNode cost = fork.putObject("coordinatorCost"); // the coordinator's own work, per kind
+            work(cost, "reportPeriods", f.coordinatorCost().reportPeriods());
+            work(cost, "iterationEnds", f.coordinatorCost().iterationEnds());
+            work(cost, "drain", f.coordinatorCost().drain());
+            work(cost, "clockEstimates", f.coordinatorCost().clocks());
             ObjectNode drain = fork.putObject("drain");
             drain.put("complete", f.drain().complete());
             drain.put("expected", f.drain().expected());
@@ -355,6 +360,11 @@ public final class JmhResultMapper {
     }
 
     /** A latency's figures in ms under its name, when it has values. */
+    private static void work(ObjectNode parent, String name, CoordinatorCost.Work w) {
+        parent.putObject(name).put("count", w.count()).put("wallMillis", w.wallNanos() / NANOS_PER_MS)
+                .put("cpuMillis", w.cpuNanos() / NANOS_PER_MS);
+    }
+
     private static void putLatency(ObjectNode parent, LatencyMetric m, LatencySummary s) {
         if (s.count() > 0) {
             ObjectNode l = parent.putObject(m.resultName());

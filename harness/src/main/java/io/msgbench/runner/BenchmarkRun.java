@@ -12,8 +12,10 @@ import io.msgbench.scenario.Scenario;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker;
 import io.msgbench.worker.WorkerGroup;
+import io.msgbench.worker.WorkerRole;
 import io.msgbench.worker.http.ForkedWorker;
 import io.msgbench.worker.http.HttpWorker;
+import io.msgbench.worker.http.WorkerEndpoint;
 import io.msgbench.worker.http.WorkerMessages;
 import java.net.URI;
 import java.time.Duration;
@@ -140,17 +142,16 @@ final class BenchmarkRun {
         try (Worker worker = fork == 0 ? InProcessWorker.create()
                 : settings.workers().isEmpty() ? launchFork(scenario, fork) : remoteFork(scenario, fork)) {
             activeWorker.set(worker);
-            try {
-                return runner.run(scenario, worker, broker.bootstrapServers(), scenario.common(), prefix, firstProducerId,
-                        settings.senderThreads());
-            } catch (RuntimeException e) {
-                if (fork != 0) {
-                    // A fork that died cannot delete its topics; on an external cluster they would stay.
-                    TopicJanitor.deleteQuietly(scenario.driver(), broker.bootstrapServers(),
-                            ScenarioRunner.topicNames(prefix, scenario.workload()));
-                }
-                throw e;
+            return runner.run(scenario, worker, broker.bootstrapServers(), scenario.common(), prefix, firstProducerId,
+                    settings.senderThreads());
+        } catch (RuntimeException e) {
+            if (fork != 0) {
+                // A fork that died cannot delete its topics; on an external cluster they would stay. Deleted only now,
+                // with the workers closed: clients of a topic deleted under them retry until their close times out.
+                TopicJanitor.deleteQuietly(scenario.driver(), broker.bootstrapServers(),
+                        ScenarioRunner.topicNames(prefix, scenario.workload()));
             }
+            throw e;
         } finally {
             activeWorker.set(null);
         }
@@ -163,12 +164,14 @@ final class BenchmarkRun {
     private Worker remoteFork(Scenario scenario, int fork) {
         List<HttpWorker> opened = new ArrayList<>();
         try {
-            for (URI uri : settings.workers()) {
+            for (WorkerEndpoint endpoint : settings.workers()) {
+                URI uri = endpoint.uri();
                 HttpWorker worker = new HttpWorker(uri, settings.workerToken());
                 WorkerMessages.Hello hello = worker.open(coordinatorName());
                 opened.add(worker);
                 console.line("# Fork " + fork + " of " + scenario.iterations().forks() + ": worker " + uri + " (msgbench "
-                        + hello.harnessVersion() + ")");
+                        + hello.harnessVersion() + (endpoint.role() == WorkerRole.BOTH ? ""
+                        : ", " + endpoint.role().name().toLowerCase(java.util.Locale.ROOT) + " only") + ")");
             }
         } catch (RuntimeException e) {
             opened.forEach(HttpWorker::close);
@@ -177,8 +180,9 @@ final class BenchmarkRun {
         if (opened.size() == 1) {
             return opened.get(0);
         }
-        console.line("# Producers spread from the first worker on, consumers from the last one back");
-        return new WorkerGroup(opened);
+        WorkerGroup group = new WorkerGroup(opened, settings.workers().stream().map(WorkerEndpoint::role).toList());
+        console.line("# Workers: " + group.placement());
+        return group;
     }
 
     /** How this coordinator introduces itself: a worker that refuses a second one names the first. */

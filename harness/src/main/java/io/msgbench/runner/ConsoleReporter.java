@@ -2,6 +2,7 @@ package io.msgbench.runner;
 
 import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.report.CoordinatorCost;
 import io.msgbench.report.Figures;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
@@ -90,6 +91,18 @@ final class ConsoleReporter {
             out.printf(Locale.ROOT, "# Worker%s clock offset: %+.3f to %+.3f ms (± %.3f ms at best, %d estimates)%n",
                     byWorker.size() > 1 ? " " + (w + 1) : "", min / 1e6, max / 1e6, best / 1e6, offsets.size());
         }
+    }
+
+    /** The coordinator's own work of a fork: what a distributed run costs the host that drives it. */
+    void coordinatorCost(CoordinatorCost c) {
+        CoordinatorCost.Work p = c.reportPeriods();
+        CoordinatorCost.Work i = c.iterationEnds();
+        CoordinatorCost.Work k = c.clocks();
+        out.printf(Locale.ROOT, "# Coordinator: %.1f ms CPU per report period (%.0f ms wall, %d periods), %.1f ms CPU "
+                + "per iteration end (%.0f ms wall, %d), %.1f ms CPU per clock estimate of all workers (%.0f ms wall, "
+                + "%d), %.1f ms CPU for drain and verification (%.0f ms wall)%n", p.meanCpuMillis(), p.meanWallMillis(),
+                p.count(), i.meanCpuMillis(), i.meanWallMillis(), i.count(), k.meanCpuMillis(), k.meanWallMillis(),
+                k.count(), c.drain().cpuNanos() / 1e6, c.drain().wallNanos() / 1e6);
     }
 
     void iteration(IterationResult r, double rate) {

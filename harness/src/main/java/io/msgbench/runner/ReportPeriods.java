@@ -22,15 +22,23 @@ final class ReportPeriods {
     private final long intervalNanos;
     private final int messageSize;
     private final ObjLongConsumer<PeriodResult> onPeriod;
+    private final CoordinatorCostMeter cost;
     private long phaseStart;
     private final Map<Integer, List<PeriodResult>> done = new HashMap<>();
     private final Map<Integer, PhaseSnapshot> lastSnapshot = new HashMap<>();
     private final Map<Integer, Long> lastTaken = new HashMap<>();
+    private final Map<Integer, Long> backlogAtEnd = new HashMap<>();
     private int phase;
     private long nextEnd = Long.MAX_VALUE;
 
     /** @param onPeriod sees each period as it ends, with the nanoseconds since its iteration began (the live line) */
     ReportPeriods(Worker worker, long intervalNanos, int messageSize, ObjLongConsumer<PeriodResult> onPeriod) {
+        this(worker, intervalNanos, messageSize, onPeriod, new CoordinatorCostMeter());
+    }
+
+    /** @param cost measures the reading of each period */
+    ReportPeriods(Worker worker, long intervalNanos, int messageSize, ObjLongConsumer<PeriodResult> onPeriod,
+                  CoordinatorCostMeter cost) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("report interval must be positive, was " + intervalNanos + " ns");
         }
@@ -38,6 +46,7 @@ final class ReportPeriods {
         this.intervalNanos = intervalNanos;
         this.messageSize = messageSize;
         this.onPeriod = onPeriod;
+        this.cost = cost;
     }
 
     /** {@code phase} began at {@code boundaryEpochNanos}: its periods count from there. */
@@ -56,12 +65,14 @@ final class ReportPeriods {
     void waitUntil(long epochNanos, LongConsumer wait) {
         while (nextEnd < epochNanos) {
             wait.accept(nextEnd);
-            PhaseStats now = worker.phaseStats(phase);
-            PeriodResult period = period(phase, now.snapshot(), now.takenEpochNanos(), now.backlog());
-            done.get(phase).add(period);
-            lastSnapshot.put(phase, now.snapshot());
-            lastTaken.put(phase, now.takenEpochNanos());
-            onPeriod.accept(period, now.takenEpochNanos() - phaseStart);
+            cost.measure(CoordinatorCostMeter.Kind.REPORT_PERIOD, () -> {
+                PhaseStats now = worker.phaseStats(phase);
+                PeriodResult period = period(phase, now.snapshot(), now.takenEpochNanos(), now.backlog());
+                done.get(phase).add(period);
+                lastSnapshot.put(phase, now.snapshot());
+                lastTaken.put(phase, now.takenEpochNanos());
+                onPeriod.accept(period, now.takenEpochNanos() - phaseStart);
+            });
             nextEnd += intervalNanos;
         }
         wait.accept(epochNanos);
@@ -71,6 +82,16 @@ final class ReportPeriods {
      * The periods of a phase, the last ending at the phase's end and holding everything recorded for its
      * messages since the last period ended; {@code complete} is the phase's statistics after the drain.
      */
+    /** {@code phase} has ended with {@code backlog} messages sent and not yet received. */
+    void ended(int phase, long backlog) {
+        backlogAtEnd.put(phase, backlog);
+    }
+
+    /** The backlog {@code phase} ended with, if it has ended and been read. */
+    java.util.Optional<Long> backlogAtEnd(int phase) {
+        return java.util.Optional.ofNullable(backlogAtEnd.get(phase));
+    }
+
     List<PeriodResult> periods(PhaseStats complete) {
         int p = complete.phase();
         List<PeriodResult> periods = new ArrayList<>(done.getOrDefault(p, List.of()));

@@ -22,7 +22,9 @@ import io.msgbench.scenario.ParameterSpace;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.scenario.ScenarioPlanner;
 import io.msgbench.worker.WorkerException;
+import io.msgbench.worker.WorkerRole;
 import io.msgbench.worker.http.HttpWorker;
+import io.msgbench.worker.http.WorkerEndpoint;
 import io.msgbench.worker.http.WorkerMessages;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -153,8 +155,17 @@ final class RunCommand implements Callable<Integer> {
                     + "spread over all of them.")
     List<String> workerUrls = new ArrayList<>();
 
+    @Option(names = "--producer-workers", paramLabel = "URL", split = ",",
+            description = "Workers that host producers only (added to --workers): comma-separated, repeatable.")
+    List<String> producerWorkerUrls = new ArrayList<>();
+
+    @Option(names = "--consumer-workers", paramLabel = "URL", split = ",",
+            description = "Workers that host consumers only (added to --workers): comma-separated, repeatable.")
+    List<String> consumerWorkerUrls = new ArrayList<>();
+
     @Option(names = "--workers-file", paramLabel = "file.yaml",
-            description = "OMB's workers file: a 'workers:' list of worker URLs (added to --workers).")
+            description = "OMB's workers file: a 'workers:' list of worker URLs (added to --workers); msgbench also "
+                    + "reads 'producerWorkers:' and 'consumerWorkers:' lists.")
     Path workersFile;
 
     @Option(names = "--token-file", paramLabel = "FILE",
@@ -279,9 +290,12 @@ final class RunCommand implements Callable<Integer> {
         }
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
+        List<WorkerEndpoint> workers = workers();
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
-                split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats, workers(),
+                split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats, workers,
                 tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile));
+        // Workers on other hosts reach the embedded broker at this host's address towards them, not at loopback.
+        String listenAddress = bootstrap != null || fileCluster != null ? null : EmbeddedBrokerAddress.forWorkers(workers);
         RunProgress progress = new RunProgress(scenarios, EpochNanoClock.system());
         try (PrintStream out = humanReadableOutput(progress)) {
             ConsoleReporter console = new ConsoleReporter(out);
@@ -290,7 +304,7 @@ final class RunCommand implements Callable<Integer> {
             warnings.forEach(w -> console.line("# WARNING: " + w));
             int brokers = scenarios.stream().mapToInt(Scenario::replicationFactor).max().orElse(1);
             return new BenchmarkRun(console, files, settings, progress, !interactive()).execute(scenarios,
-                    () -> connect(console, fileCluster, brokers));
+                    () -> connect(console, fileCluster, brokers, listenAddress));
         }
     }
 
@@ -298,18 +312,15 @@ final class RunCommand implements Callable<Integer> {
      * The workers of {@code --workers} and {@code --workers-file}, each checked before any broker work: it answers,
      * speaks this protocol, takes the token and serves no other coordinator; one line naming it otherwise.
      */
-    private List<URI> workers() {
-        List<URI> all = new ArrayList<>();
-        for (String url : workerUrls) {
-            try {
-                all.add(WorkersFile.url(url));
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--workers: " + e.getMessage());
-            }
-        }
+    private List<WorkerEndpoint> workers() {
+        List<WorkerEndpoint> named = new ArrayList<>();
+        named(named, "--workers", workerUrls, WorkerRole.BOTH);
+        named(named, "--producer-workers", producerWorkerUrls, WorkerRole.PRODUCE);
+        named(named, "--consumer-workers", consumerWorkerUrls, WorkerRole.CONSUME);
         if (workersFile != null) {
-            all.addAll(WorkersFile.read(workersFile));
+            named.addAll(WorkersFile.read(workersFile));
         }
+        List<WorkerEndpoint> all = WorkerEndpoint.merged(named);
         if (all.isEmpty()) {
             if (tokenFile != null) {
                 throw new UserError("--token-file is for --workers: without workers the forks are local JVMs");
@@ -319,8 +330,15 @@ final class RunCommand implements Callable<Integer> {
         if (forks != null && forks == 0) {
             throw new UserError("--workers runs the forks on workers; -f 0 runs in this JVM: choose one");
         }
+        if (all.stream().noneMatch(e -> e.role().produces())) {
+            throw new UserError("No worker hosts producers: name one with --workers or --producer-workers");
+        }
+        if (all.stream().noneMatch(e -> e.role().consumes())) {
+            throw new UserError("No worker hosts consumers: name one with --workers or --consumer-workers");
+        }
         String token = tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile);
-        for (URI uri : all) {
+        for (WorkerEndpoint worker : all) {
+            URI uri = worker.uri();
             WorkerMessages.Hello hello;
             try {
                 hello = new HttpWorker(uri, token).hello();
@@ -333,6 +351,23 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return List.copyOf(all);
+    }
+
+    /** The URLs of one workers option, each a worker of {@code role}; a URL named twice in one list is an error. */
+    private static void named(List<WorkerEndpoint> into, String option, List<String> urls, WorkerRole role) {
+        Set<URI> seen = new java.util.HashSet<>();
+        for (String url : urls) {
+            URI uri;
+            try {
+                uri = WorkersFile.url(url);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(option + ": " + e.getMessage());
+            }
+            if (!seen.add(uri)) {
+                throw new UserError(option + ": worker " + uri + " is named twice (a worker serves one session at a time)");
+            }
+            into.add(new WorkerEndpoint(uri, role));
+        }
     }
 
     /**
@@ -395,8 +430,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** @param brokers the embedded cluster's size: the largest replication factor of the plan (DESIGN §3) */
-    private BrokerHandle connect(ConsoleReporter console, String fileCluster, int brokers) {
+    /**
+     * @param brokers       the embedded cluster's size: the largest replication factor of the plan (DESIGN §3)
+     * @param listenAddress where the embedded broker's clients reach it
+     */
+    private BrokerHandle connect(ConsoleReporter console, String fileCluster, int brokers, String listenAddress) {
         if (bootstrap != null) {
             console.line("# Cluster: external, " + bootstrap);
             return ExternalKafkaCluster.connect(bootstrap, Duration.ofSeconds(30));
@@ -410,14 +448,15 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
+        EmbeddedBrokerOptions options = EmbeddedBrokerOptions.defaults().withListenAddress(listenAddress);
         if (brokers > 1) {
-            EmbeddedKafkaCluster c = EmbeddedKafkaBroker.startCluster(EmbeddedBrokerOptions.defaults(), brokers);
+            EmbeddedKafkaCluster c = EmbeddedKafkaBroker.startCluster(options, brokers);
             console.line(String.format(java.util.Locale.ROOT, "# Cluster: embedded Kafka %s, %d brokers at %s, started "
                     + "in %.1f s; %s", c.version(), c.size(), c.bootstrapServers(), (System.nanoTime() - start) / 1e9,
                     EmbeddedKafkaCluster.SHARED_MACHINE_NOTE));
             return c;
         }
-        EmbeddedKafkaBroker b = EmbeddedKafkaBroker.start(EmbeddedBrokerOptions.defaults());
+        EmbeddedKafkaBroker b = EmbeddedKafkaBroker.start(options);
         console.line(String.format(java.util.Locale.ROOT, "# Cluster: embedded Kafka %s at %s, started in %.1f s",
                 b.version(), b.bootstrapServers(), (System.nanoTime() - start) / 1e9));
         return b;

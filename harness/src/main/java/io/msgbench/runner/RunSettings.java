@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  */
 record RunSettings(ForkJvmArgs forkJvmArgs, boolean failOnError, int senderThreads, TimeUnit latencyUnit,
                    Verbosity verbosity, java.time.Duration reportInterval,
-                   java.util.Set<io.msgbench.report.ResultFormat> resultFormats, java.util.List<java.net.URI> workers,
+                   java.util.Set<io.msgbench.report.ResultFormat> resultFormats, java.util.List<io.msgbench.worker.http.WorkerEndpoint> workers,
                    String workerToken) {
     RunSettings {
         resultFormats = java.util.Set.copyOf(resultFormats);

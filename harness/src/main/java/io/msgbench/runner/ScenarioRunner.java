@@ -113,7 +113,8 @@ final class ScenarioRunner {
         long probeNanos = worker.probe(PROBE_TIMEOUT);
         // The worker's clock against this one before the load and after every iteration (docs/worker-protocol.md).
         List<List<ClockOffset>> offsets = new ArrayList<>();
-        estimateClocks(worker, offsets);
+        CoordinatorCostMeter cost = new CoordinatorCostMeter();
+        cost.measure(CoordinatorCostMeter.Kind.CLOCKS, () -> estimateClocks(worker, offsets));
         console.line(String.format(java.util.Locale.ROOT, "# Set up in %.1f s: %d topics %.1f s, %d consumers assigned "
                 + "%.1f s, %d producers %.1f s, readiness probe %.1f s", (pacer.now() - t0) / 1e9, topics.size(),
                 (t1 - t0) / 1e9, consumers.size(), (t2 - t1) / 1e9, producers.size(), (t3 - t2) / 1e9, probeNanos / 1e9));
@@ -143,7 +144,8 @@ final class ScenarioRunner {
             }
         }
         int lastPhase = firstMeasured + it.measurementIterations() - 1;
-        ReportPeriods periods = new ReportPeriods(worker, reportInterval.toNanos(), w.messageSize(), console::period);
+        ReportPeriods periods = new ReportPeriods(worker, reportInterval.toNanos(), w.messageSize(), console::period,
+                cost);
         for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
             if (phase == buildPhase) {
                 progress.phase("building the backlog");
@@ -164,19 +166,24 @@ final class ScenarioRunner {
                     backlog.awaitDrain(pacer.now() + it.timeout().toNanos(), watching);
                 }
             } else if (phase == 1 && warmup && !searching) {
-                rampUp(worker, boundary, end, w.producerRate(), t -> periods.waitUntil(t, pacer::sleepUntil));
+                rampUp(worker, boundary, end, w.producerRate(), t -> periods.waitUntil(t, u -> pacer.sleepUntil(u,
+                        worker::checkAlive)));
             } else {
-                periods.waitUntil(end, pacer::sleepUntil);
+                periods.waitUntil(end, u -> pacer.sleepUntil(u, worker::checkAlive)); // a lost worker ends it now
             }
-            boundary = phase < lastPhase ? worker.beginPhase(phase + 1) : worker.stopLoad(it.timeout());
-            // A ramped warmup and a search vary the rate: only a held fixed rate can be judged unreachable.
-            double held = searching || (warmup && phase == 1 && it.warmupIterations() > 0) ? 0 : w.producerRate();
-            console.iteration(toIteration(worker, phase, warmup, index(phase, firstMeasured), w.messageSize(), periods),
-                    held);
-            estimateClocks(worker, offsets);
+            int ended = phase;
+            boundary = cost.measure(CoordinatorCostMeter.Kind.ITERATION_END, () -> {
+                long next = ended < lastPhase ? worker.beginPhase(ended + 1) : worker.stopLoad(it.timeout());
+                // A ramped warmup and a search vary the rate: only a held fixed rate can be judged unreachable.
+                double held = searching || (warmup && ended == 1 && it.warmupIterations() > 0) ? 0 : w.producerRate();
+                console.iteration(toIteration(worker, ended, warmup, index(ended, firstMeasured), w.messageSize(),
+                        periods), held);
+                return next;
+            });
+            cost.measure(CoordinatorCostMeter.Kind.CLOCKS, () -> estimateClocks(worker, offsets));
         }
         progress.phase("draining");
-        DrainResult drain = worker.drain(it.timeout());
+        DrainResult drain = cost.measure(CoordinatorCostMeter.Kind.DRAIN, () -> worker.drain(it.timeout()));
 
         List<IterationResult> warmup = new ArrayList<>();
         List<IterationResult> measurement = new ArrayList<>();
@@ -190,8 +197,11 @@ final class ScenarioRunner {
             (isWarmup ? warmup : measurement).add(r);
         }
         console.clockOffsets(offsets);
+        if (offsets.stream().flatMap(List::stream).anyMatch(o -> o.uncertaintyNanos() > 0)) { // not in this JVM
+            console.coordinatorCost(cost.result());
+        }
         return new ForkResult(info, warmup, measurement, drain, probeNanos, searched,
-                backlog == null ? null : backlog.result(), offsets);
+                backlog == null ? null : backlog.result(), offsets, cost.result());
     }
 
     /** Adds each host's clock offset now to its list ({@code byWorker.get(w)}). */
@@ -253,7 +263,13 @@ final class ScenarioRunner {
     static IterationResult toIteration(Worker worker, int phase, boolean warmup, int index, int messageSize,
                                        ReportPeriods periods) {
         PhaseStats stats = worker.phaseStats(phase);
-        long backlogAtStart = phase > 1 ? worker.phaseStats(phase - 1).backlog() : 0;
+        if (stats.endEpochNanos() != 0) {
+            periods.ended(phase, stats.backlog());
+        }
+        // The previous phase's backlog at its end, known when it was read; fetching its statistics again would cost
+        // every worker's histograms for one number.
+        long backlogAtStart = phase <= 1 ? 0 : periods.backlogAtEnd(phase - 1)
+                .orElseGet(() -> worker.phaseStats(phase - 1).backlog());
         PhaseSnapshot s = stats.snapshot();
         return new IterationResult(index, warmup, stats.startEpochNanos(),
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),

@@ -25,7 +25,6 @@ import io.msgbench.metrics.SystemEpochNanoClock;
 import io.msgbench.verification.ConsumerReceipts;
 import io.msgbench.verification.DeliveryCheck;
 import io.msgbench.verification.ProducerSends;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -583,9 +582,7 @@ public final class InProcessWorker implements Worker {
     }
 
     private CpuReading cpu() {
-        long worker = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
-        return new CpuReading(worker, driver().clientProcessCpuNanos());
+        return new CpuReading(ProcessCpu.thisProcessNanos(), driver().clientProcessCpuNanos());
     }
 
     @Override

@@ -158,6 +158,13 @@ public interface Worker extends AutoCloseable {
      */
     void correctClocks(Map<Integer, Long> nanosByProducer);
 
+    /**
+     * Throws when this worker is known to be gone (its process refuses connections, it has answered nothing for a
+     * while), so that a scenario ends while an iteration runs instead of at its next call; cheap, called often.
+     */
+    default void checkAlive() {
+    }
+
     /** The clock offset of each host this worker runs on: one, or a group's workers' in their order. */
     default List<ClockOffset> clockOffsets(EpochNanoClock coordinator) {
         return List.of(clockOffset(coordinator));

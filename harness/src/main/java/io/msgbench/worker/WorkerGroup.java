@@ -19,8 +19,8 @@ import java.util.function.Function;
 /**
  * The workers of a distributed run as one {@link Worker}. A scenario's producers and consumers spread over all of
  * them — producers from the first worker on, consumers from the last one back, so that with two workers or more a
- * producer and a consumer sit on different hosts — with the rate shared by the producers and the topics created
- * once. Verification, backlog and drain happen here, from every worker's counts and receipts: a message produced on
+ * producer and a consumer sit on different hosts; workers dedicated to a {@link WorkerRole} take only that side —
+ * with the rate shared by the producers and the topics created once. Verification, backlog and drain happen here, from every worker's counts and receipts: a message produced on
  * one host and consumed on another is verified exactly, per (subscription, producer). Phase statistics are merged
  * exactly (counts added, histograms added). Calls to the workers go out in parallel.
  */
@@ -28,11 +28,17 @@ public final class WorkerGroup implements Worker {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final List<Worker> workers;
+    /** The workers that host producers, in placement order (from the first on). */
+    private final int[] producingWorkers;
+    /** The workers that host consumers, in placement order (from the last back). */
+    private final int[] consumingWorkers;
     private final int[] producersOn;
     private final Map<String, Long> producersPerTopic = new LinkedHashMap<>();
     /** The worker each producer id runs on. */
     private final Map<Integer, Integer> producerWorker = new LinkedHashMap<>();
     private final boolean[] consuming;
+    /** Each worker's best clock estimate so far (see {@link ClockOffset#better}): the one corrections use. */
+    private final ClockOffset[] bestOffsets;
     /** The topic of each subscription key ({@code topic/subscription}) with a consumer somewhere. */
     private final Map<String, String> subscriptions = new LinkedHashMap<>();
     private int producers;
@@ -43,13 +49,38 @@ public final class WorkerGroup implements Worker {
     private long[] duplicatedAcross;
     private boolean verified;
 
+    /** Workers that each host producers and consumers. */
     public WorkerGroup(List<? extends Worker> workers) {
-        if (workers.isEmpty()) {
-            throw new IllegalArgumentException("a group needs at least one worker");
+        this(workers, java.util.Collections.nCopies(workers.size(), WorkerRole.BOTH));
+    }
+
+    /** @param roles what each worker hosts, in the order of {@code workers}; some must produce and some consume */
+    public WorkerGroup(List<? extends Worker> workers, List<WorkerRole> roles) {
+        if (workers.isEmpty() || roles.size() != workers.size()) {
+            throw new IllegalArgumentException("a group needs at least one worker, each with its role");
         }
         this.workers = List.copyOf(workers);
         this.producersOn = new int[workers.size()];
         this.consuming = new boolean[workers.size()];
+        this.bestOffsets = new ClockOffset[workers.size()];
+        this.producingWorkers = java.util.stream.IntStream.range(0, roles.size())
+                .filter(w -> roles.get(w).produces()).toArray();
+        this.consumingWorkers = java.util.stream.IntStream.range(0, roles.size()).map(w -> roles.size() - 1 - w)
+                .filter(w -> roles.get(w).consumes()).toArray();
+        if (producingWorkers.length == 0 || consumingWorkers.length == 0) {
+            throw new IllegalArgumentException("a group needs a worker that produces and one that consumes");
+        }
+    }
+
+    /** Which workers host the producers and which the consumers, for the console: 1-based worker numbers. */
+    public String placement() {
+        return "producers on worker(s) " + numbers(producingWorkers) + " from the first on, consumers on worker(s) "
+                + numbers(consumingWorkers) + " from the last back";
+    }
+
+    private static String numbers(int[] workers) {
+        return java.util.Arrays.stream(workers).mapToObj(w -> Integer.toString(w + 1))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Calls every worker {@code call} says (null: not this one) at once and returns their answers in order. */
@@ -81,7 +112,7 @@ public final class WorkerGroup implements Worker {
 
     @Override
     public void createConsumers(List<ConsumerSpec> consumers, Duration timeout) {
-        List<List<ConsumerSpec>> on = split(consumers.size(), i -> workers.size() - 1 - i % workers.size(), consumers);
+        List<List<ConsumerSpec>> on = split(consumers.size(), i -> consumingWorkers[i % consumingWorkers.length], consumers);
         consumers.forEach(c -> subscriptions.put(c.topic() + "/" + c.subscription(), c.topic()));
         for (int w = 0; w < workers.size(); w++) {
             consuming[w] = !on.get(w).isEmpty();
@@ -94,7 +125,7 @@ public final class WorkerGroup implements Worker {
 
     @Override
     public void createProducers(List<ProducerSpec> specs, MessageSpec messages, double expectedRate) {
-        List<List<ProducerSpec>> on = split(specs.size(), i -> i % workers.size(), specs);
+        List<List<ProducerSpec>> on = split(specs.size(), i -> producingWorkers[i % producingWorkers.length], specs);
         producers = specs.size();
         for (int w = 0; w < workers.size(); w++) {
             producersOn[w] = on.get(w).size();
@@ -364,6 +395,11 @@ public final class WorkerGroup implements Worker {
                 taken, cpu);
     }
 
+    @Override
+    public void checkAlive() {
+        workers.forEach(Worker::checkAlive);
+    }
+
     /** The first worker's clock; {@link #clockOffsets} has every worker's. */
     @Override
     public ClockOffset clockOffset(EpochNanoClock coordinator) {
@@ -372,19 +408,20 @@ public final class WorkerGroup implements Worker {
 
     /**
      * Every worker's clock, one after another (at once, their exchanges would lengthen each other's round trips);
-     * then every consuming worker is told how far each producer's worker is from it, so that end-to-end latencies
-     * across hosts are measured on one clock from now on.
+     * then every consuming worker is told how far each producer's worker is from it, by the best estimate of each so
+     * far, so that end-to-end latencies across hosts are measured on one clock from now on.
      */
     @Override
     public List<ClockOffset> clockOffsets(EpochNanoClock coordinator) {
         List<ClockOffset> offsets = new ArrayList<>();
-        for (Worker w : workers) {
-            offsets.add(w.clockOffset(coordinator));
+        for (int w = 0; w < workers.size(); w++) {
+            ClockOffset estimate = workers.get(w).clockOffset(coordinator);
+            offsets.add(estimate);
+            bestOffsets[w] = bestOffsets[w] == null ? estimate : bestOffsets[w].better(estimate);
         }
         each(w -> consuming[w] ? () -> {
             Map<Integer, Long> corrections = new LinkedHashMap<>();
-            producerWorker.forEach((id, p) -> corrections.put(id,
-                    offsets.get(w).offsetNanos() - offsets.get(p).offsetNanos()));
+            producerWorker.forEach((id, p) -> corrections.put(id, bestOffsets[w].correctionFrom(bestOffsets[p])));
             workers.get(w).correctClocks(corrections);
             return null;
         } : null);
@@ -425,12 +462,17 @@ public final class WorkerGroup implements Worker {
         throw new UnsupportedOperationException("a worker group verifies its workers' records itself");
     }
 
-    /** Closes every worker; never throws. */
+    /**
+     * Closes every worker; never throws. The first worker created the topics and deletes them when it closes: the
+     * others close first, so that no producer still holds messages for a topic that is going (after a failure the load
+     * was never stopped, and such a producer would wait out its close timeout).
+     */
     @Override
     public void close() {
-        each(w -> () -> {
+        each(w -> w == 0 ? null : () -> {
             workers.get(w).close();
             return null;
         });
+        workers.get(0).close();
     }
 }

@@ -44,4 +44,13 @@ class EmbeddedBrokerOptionsTest {
         assertThatThrownBy(() -> EmbeddedBrokerOptions.defaults().withStartTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void listensOnLoopbackUnlessGivenAnIpAddress() {
+        assertThat(EmbeddedBrokerOptions.defaults().listenAddress()).isEqualTo("127.0.0.1");
+        assertThat(EmbeddedBrokerOptions.defaults().withListenAddress("10.0.0.5").listenAddress()).isEqualTo("10.0.0.5");
+        assertThatThrownBy(() -> EmbeddedBrokerOptions.defaults().withListenAddress("kafka.example"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The broker's listen address must be an IP address, got 'kafka.example'");
+    }
 }

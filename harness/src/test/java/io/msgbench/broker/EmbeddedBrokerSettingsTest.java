@@ -37,6 +37,14 @@ class EmbeddedBrokerSettingsTest {
     }
 
     @Test
+    void clientsReachTheListenAddressWhileTheControllerStaysOnLoopback() {
+        Map<String, String> s = EmbeddedBrokerSettings.of(1, "10.213.7.1", 9092, 9093, "1@127.0.0.1:9093", dir,
+                Map.of());
+        assertThat(s).containsEntry("listeners", "PLAINTEXT://10.213.7.1:9092,CONTROLLER://127.0.0.1:9093")
+                .containsEntry("advertised.listeners", "PLAINTEXT://10.213.7.1:9092");
+    }
+
+    @Test
     void userSettingsReplaceTuningButNotWiring() {
         Map<String, String> s = EmbeddedBrokerSettings.of(1, 2, dir,
                 Map.of("log.retention.bytes", "-1", "num.io.threads", "8"));

@@ -64,6 +64,10 @@ public class HttpWorker implements Worker {
     private volatile String session;
     /** When the worker last answered anything (System.nanoTime()). */
     private volatile long lastAnswerNanos = System.nanoTime();
+    /** The best estimate of the worker's clock so far (see {@link ClockOffset#better}), or null before the first. */
+    private volatile ClockOffset clock;
+    /** Set when the heartbeat found nothing listening at the worker's address: its process is gone. */
+    private volatile boolean refused;
     private ScheduledExecutorService heartbeat;
 
     /** A worker at {@code base}; {@link #open} starts the session. */
@@ -109,8 +113,22 @@ public class HttpWorker implements Worker {
     private void ping() {
         try {
             call("/ping", new Nanos(0), Nanos.class, HEARTBEAT.multipliedBy(2));
+            refused = false;
         } catch (WorkerException e) {
-            // the call waiting on the worker reports what is wrong, once it is lost
+            // the call waiting on the worker, or checkAlive, reports what is wrong
+            refused = e.getCause() instanceof java.net.ConnectException && lastAnswerNanos < System.nanoTime()
+                    - HEARTBEAT.toNanos();
+        }
+    }
+
+    @Override
+    public void checkAlive() {
+        if (refused) {
+            throw new WorkerException("Worker at " + base + " refuses connections: " + unreachableExplanation());
+        }
+        if (lost()) {
+            throw new WorkerException("Worker at " + base + " has answered nothing, not even its heartbeat, for "
+                    + LOST_AFTER.toSeconds() + " s");
         }
     }
 
@@ -154,16 +172,70 @@ public class HttpWorker implements Worker {
         long bestOffset = 0;
         long at = 0;
         for (int i = 0; i < CLOCK_SAMPLES; i++) {
-            long sent = local.epochNanos();
-            long remote = call("/clock", new Nanos(0), Nanos.class, Duration.ofSeconds(10)).nanos();
-            long received = local.epochNanos();
+            long[] exchange = clockExchange(local);
+            long sent = exchange[0];
+            long remote = exchange[1];
+            long received = exchange[2];
             if (received - sent < bestRoundTrip) {
                 bestRoundTrip = received - sent;
                 bestOffset = remote - (sent + (received - sent) / 2);
                 at = received;
             }
         }
-        return new ClockOffset(at, bestOffset, (bestRoundTrip + 1) / 2);
+        ClockOffset estimate = new ClockOffset(at, bestOffset, (bestRoundTrip + 1) / 2);
+        clock = clock == null ? estimate : clock.better(estimate);
+        return estimate;
+    }
+
+    /**
+     * A time the worker read on its clock, on the coordinator's: the phase boundaries it answers pace the
+     * coordinator's iterations, and the phase windows of several workers are combined. Unchanged while the offset is
+     * unknown, or no larger than its uncertainty (a fork on this host).
+     */
+    private long onCoordinatorClock(long workerEpochNanos) {
+        ClockOffset c = clock;
+        if (workerEpochNanos == 0 || c == null || Math.abs(c.offsetNanos()) <= c.uncertaintyNanos()) {
+            return workerEpochNanos;
+        }
+        return workerEpochNanos - c.offsetNanos();
+    }
+
+    /**
+     * One {@code /clock} exchange: local send time, the worker's time, local receive time. The receive time is read
+     * where the answer completes, not after the waiting thread wakes: that wake-up would lengthen the answer's leg
+     * of the round trip only, and bias the offset low by half of it.
+     */
+    private long[] clockExchange(EpochNanoClock local) {
+        HttpRequest request = request("/clock", new Nanos(0), Duration.ofSeconds(10), requests.incrementAndGet());
+        long sent = local.epochNanos();
+        CompletableFuture<long[]> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(r -> {
+                    long received = local.epochNanos();
+                    if (r.statusCode() != 200) {
+                        return null;
+                    }
+                    try {
+                        return new long[] {sent, WorkerServer.JSON.readValue(r.body(), Nanos.class).nanos(), received};
+                    } catch (IOException e) {
+                        return null;
+                    }
+                });
+        try {
+            long[] exchange = answer.get(10, TimeUnit.SECONDS);
+            if (exchange != null) {
+                lastAnswerNanos = System.nanoTime();
+                return exchange;
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            // the call below says what is wrong
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerException("Interrupted while calling the worker", e);
+        }
+        // Once more through the ordinary call, which retries a lost answer and says what is wrong if it fails again.
+        long again = local.epochNanos();
+        long remote = call("/clock", new Nanos(0), Nanos.class, Duration.ofSeconds(10)).nanos();
+        return new long[] {again, remote, local.epochNanos()};
     }
 
     /** What to tell the user when the worker does not answer (a fork says how it died). */
@@ -176,23 +248,11 @@ public class HttpWorker implements Worker {
     }
 
     private <T> T call(String path, Object body, Class<T> answer, Duration timeout) {
-        long id = requests.incrementAndGet();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header(WorkerServer.PROTOCOL_HEADER, String.valueOf(WorkerServer.PROTOCOL))
-                    .header(WorkerServer.REQUEST_HEADER, String.valueOf(id))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(WorkerServer.JSON.writeValueAsBytes(body)));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            if (session != null) {
-                request.header(WorkerServer.SESSION_HEADER, session);
-            }
+            HttpRequest request = request(path, body, timeout, requests.incrementAndGet());
             HttpResponse<byte[]> response;
             try {
-                response = send(request.build());
+                response = send(request);
             } catch (IOException lostAnswer) {
                 if (lost() || path.equals("/close") || path.equals("/hello") || path.equals("/session/open")
                         || path.equals("/ping")) {
@@ -200,7 +260,7 @@ public class HttpWorker implements Worker {
                 }
                 // The answer was lost (a timeout, a dropped connection): the same request id again gets the
                 // first call's answer, or waits for it, and never runs the call twice.
-                response = send(request.build());
+                response = send(request);
             }
             if (response.statusCode() != 200) {
                 String message = WorkerServer.JSON.readValue(response.body(), WorkerMessages.Error.class).error();
@@ -216,6 +276,27 @@ public class HttpWorker implements Worker {
             Thread.currentThread().interrupt();
             throw new WorkerException("Interrupted while calling the worker", e);
         }
+    }
+
+    /** A call's request: its protocol version, request id, token and session. */
+    private HttpRequest request(String path, Object body, Duration timeout, long id) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(WorkerServer.PROTOCOL_HEADER, String.valueOf(WorkerServer.PROTOCOL))
+                .header(WorkerServer.REQUEST_HEADER, String.valueOf(id));
+        try {
+            request.POST(HttpRequest.BodyPublishers.ofByteArray(WorkerServer.JSON.writeValueAsBytes(body)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (session != null) {
+            request.header(WorkerServer.SESSION_HEADER, session);
+        }
+        return request.build();
     }
 
     @Override
@@ -279,7 +360,7 @@ public class HttpWorker implements Worker {
 
     @Override
     public long startLoad(double ratePerSecond, int senderThreads) {
-        return call("/load/start", new Load(ratePerSecond, senderThreads), Nanos.class).nanos();
+        return onCoordinatorClock(call("/load/start", new Load(ratePerSecond, senderThreads), Nanos.class).nanos());
     }
 
     @Override
@@ -299,18 +380,18 @@ public class HttpWorker implements Worker {
 
     @Override
     public long adjustRate(double ratePerSecond, OwedMessages owed) {
-        return call("/load/rate", new Rate(ratePerSecond, owed), Nanos.class).nanos();
+        return onCoordinatorClock(call("/load/rate", new Rate(ratePerSecond, owed), Nanos.class).nanos());
     }
 
     @Override
     public long beginPhase(int phase) {
-        return call("/phase/begin", new Phase(phase), Nanos.class).nanos();
+        return onCoordinatorClock(call("/phase/begin", new Phase(phase), Nanos.class).nanos());
     }
 
     @Override
     public long stopLoad(Duration payBound) {
-        return call("/load/stop", new Timeout(payBound.toMillis()), Nanos.class,
-                payBound.plus(STOP_GRACE).plus(GRACE)).nanos();
+        return onCoordinatorClock(call("/load/stop", new Timeout(payBound.toMillis()), Nanos.class,
+                payBound.plus(STOP_GRACE).plus(GRACE)).nanos());
     }
 
     @Override
@@ -320,7 +401,9 @@ public class HttpWorker implements Worker {
 
     @Override
     public PhaseStats phaseStats(int phase) {
-        return call("/phase/stats", new Phase(phase), PhaseStatsMessage.class).toStats();
+        PhaseStats s = call("/phase/stats", new Phase(phase), PhaseStatsMessage.class).toStats();
+        return new PhaseStats(s.phase(), onCoordinatorClock(s.startEpochNanos()), onCoordinatorClock(s.endEpochNanos()),
+                s.scheduleDebt(), s.backlog(), s.snapshot(), onCoordinatorClock(s.takenEpochNanos()), s.cpu());
     }
 
     /** Asks the worker to close; failures are ignored (the worker may be gone already). */
