@@ -2,6 +2,7 @@ package io.msgbench.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.process.ChildProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -32,29 +31,27 @@ public final class AgentProcess implements AutoCloseable {
     public static final String DEFAULT_PYTHON = "/usr/bin/python3";
     private static final String RESOURCES = "/io/msgbench/agent/";
     private static final List<String> CORE_FILES = List.of("agent.py", "agent_core.py", "client_null.py");
-    private static final int TAIL_LINES = 20;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
+    private final ChildProcess process;
     private final Path directory;
     private final OutputStream commands;
     private final BlockingQueue<JsonNode> answers = new LinkedBlockingQueue<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
     private final JsonNode hello;
     private volatile IOException streamFailure;
     private volatile long lastCpuNanos;
 
-    private AgentProcess(Process process, Path directory, AgentEvents.Sink sink, Consumer<JsonNode> notices,
+    private AgentProcess(ChildProcess process, Path directory, AgentEvents.Sink sink, Consumer<JsonNode> notices,
                          Duration startTimeout) throws IOException {
         this.process = process;
         this.directory = directory;
-        this.commands = process.getOutputStream();
-        Thread reader = new Thread(() -> read(process.getInputStream(), sink, notices), "msgbench-agent-" + process.pid());
+        this.commands = process.process().getOutputStream();
+        Thread reader = new Thread(() -> read(process.process().getInputStream(), sink, notices),
+                "msgbench-agent-" + process.pid());
         reader.setDaemon(true);
         reader.start();
-        Thread errors = new Thread(() -> keepTail(process.getErrorStream()), "msgbench-agent-stderr-" + process.pid());
-        errors.setDaemon(true);
-        errors.start();
+        process.keepTail(process.process().getErrorStream());
         this.hello = nextAnswer(startTimeout, "hello");
     }
 
@@ -83,17 +80,17 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new AgentException("cannot extract the agent: " + e.getMessage(), e);
         }
-        Process process;
+        ChildProcess process;
         try {
-            process = new ProcessBuilder(python, "-u", directory.resolve("agent.py").toString())
-                    .directory(directory.toFile()).start();
+            process = ChildProcess.start("the agent", new ProcessBuilder(python, "-u",
+                    directory.resolve("agent.py").toString()).directory(directory.toFile()));
         } catch (IOException e) {
             throw new AgentException("cannot start " + python + ": " + e.getMessage(), e);
         }
         try {
             return new AgentProcess(process, directory, sink, notices, startTimeout);
         } catch (IOException | RuntimeException e) {
-            process.destroyForcibly();
+            process.kill();
             throw e instanceof AgentException a ? a : new AgentException(e.getMessage(), e);
         }
     }
@@ -159,41 +156,15 @@ public final class AgentProcess implements AutoCloseable {
         answers.add(JSON.createObjectNode().put("msgbench.endOfStream", true));
     }
 
-    private void keepTail(InputStream stderr) {
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stderr, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                synchronized (stderrTail) {
-                    if (stderrTail.size() == TAIL_LINES) {
-                        stderrTail.removeFirst();
-                    }
-                    stderrTail.addLast(line);
-                }
-            }
-        } catch (IOException e) {
-            // the agent is gone; its exit code says the rest
-        }
-    }
-
     /** The agent's state for an error message: its exit code if it ended, the stream failure, its stderr tail. */
     public String explanation() {
-        StringBuilder b = new StringBuilder();
-        try {
-            b.append(process.waitFor(1, TimeUnit.SECONDS) ? "the agent exited with code " + process.exitValue()
-                    : "the agent is running");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            b.append("the agent's state is unknown");
+        String state = process.describe("the agent is running");
+        if (streamFailure == null) {
+            return state;
         }
-        if (streamFailure != null) {
-            b.append("; ").append(streamFailure.getMessage());
-        }
-        synchronized (stderrTail) {
-            if (!stderrTail.isEmpty()) {
-                b.append("; its last output: ").append(String.join(" | ", stderrTail));
-            }
-        }
-        return b.toString();
+        int at = state.indexOf("; its last output");
+        String failure = "; " + streamFailure.getMessage();
+        return at < 0 ? state + failure : state.substring(0, at) + failure + state.substring(at);
     }
 
     /**
@@ -201,13 +172,13 @@ public final class AgentProcess implements AutoCloseable {
      * reading once it ended. Linux counts it in clock ticks (10 ms).
      */
     public long cpuNanos() {
-        process.info().totalCpuDuration().ifPresent(d -> lastCpuNanos = Math.max(lastCpuNanos, d.toNanos()));
+        process.process().info().totalCpuDuration().ifPresent(d -> lastCpuNanos = Math.max(lastCpuNanos, d.toNanos()));
         return lastCpuNanos;
     }
 
     /** False once the process has ended. */
     public boolean alive() {
-        return process.isAlive();
+        return process.alive();
     }
 
     public long pid() {
@@ -225,14 +196,7 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             // already gone
         }
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop(STOP_GRACE);
         try (var files = Files.list(directory)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(f);

@@ -1,5 +1,6 @@
 package io.msgbench.broker;
 
+import io.msgbench.process.ChildProcess;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,11 +13,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +68,6 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     /** The controllers listen on IPv4 loopback only, whatever {@code java.net.preferIPv6Addresses} says. */
     private static final String LOOPBACK = EmbeddedBrokerOptions.LOOPBACK;
     private static final long POLL_MS = 100;
@@ -81,6 +79,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     private final Path log;
     /** Where this attempt's output starts in {@link #log}: attempts after a bind race append to it. */
     private final long logStart;
+    private final ChildProcess child;
     private final Process process;
     /** Where clients reach it: {@link EmbeddedBrokerOptions#listenAddress()}. */
     private final String host;
@@ -89,12 +88,13 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Duration startDuration = Duration.ZERO;
 
-    private EmbeddedKafkaBroker(Path directory, long logStart, Process process, String host, int port,
+    private EmbeddedKafkaBroker(Path directory, long logStart, ChildProcess child, String host, int port,
                                 Map<String, String> settings) {
         this.directory = directory;
         this.log = directory.resolve("broker.log");
         this.logStart = logStart;
-        this.process = process;
+        this.child = child;
+        this.process = child.process();
         this.host = host;
         this.port = port;
         this.settings = settings;
@@ -229,24 +229,17 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         Map<String, String> settings = new TreeMap<>(brokerSettings);
         settings.put(JVM_OPTIONS_SETTING, String.join(" ", jvmOptions));
 
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(absoluteClasspath());
-        command.add(EmbeddedBrokerMain.class.getName());
-        command.add(directory.toString());
-        command.add(directory.resolve("server.properties").toString());
-        command.add(clusterId);
+        List<String> command = ChildProcess.javaCommand(jvmOptions, EmbeddedBrokerMain.class, List.of(
+                directory.toString(), directory.resolve("server.properties").toString(), clusterId));
         File log = directory.resolve("broker.log").toFile();
         long logStart = log.length();
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         // stdin stays a pipe: closing it (or dying) is how this JVM tells the child to go.
-        Process process;
+        ChildProcess process;
         try {
-            process = builder.start();
+            process = ChildProcess.start("the broker", builder);
         } catch (IOException e) {
             throw new BrokerUnavailableException("Cannot launch the embedded broker's JVM (" + command.get(0)
                     + "): " + e.getMessage(), e);
@@ -263,14 +256,6 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         all.add("-Xmx" + options.maxHeap());
         all.addAll(JVM_OPTIONS);
         return all;
-    }
-
-    /** This JVM's classpath with relative entries made absolute, so the child's working directory does not matter. */
-    private static String absoluteClasspath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.isEmpty())
-                .map(e -> new File(e).getAbsolutePath())
-                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static void register(EmbeddedKafkaBroker broker) {
@@ -475,28 +460,8 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     }
 
     private void stopProcess(Duration grace) {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException alreadyClosed) {
-            // The child has gone already.
-        }
-        boolean interrupted = false;
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS) && !grace.isZero()) {
-                LOG.warn("Embedded broker (pid {}) did not stop within {}; killing it",
-                        process.pid(), Messages.duration(grace));
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (!child.stop(grace) && !grace.isZero()) {
+            LOG.warn("Embedded broker (pid {}) did not stop within {}; killed it", process.pid(), Messages.duration(grace));
         }
     }
 

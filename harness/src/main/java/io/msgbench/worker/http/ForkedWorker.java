@@ -1,16 +1,10 @@
 package io.msgbench.worker.http;
 
+import io.msgbench.process.ChildProcess;
 import io.msgbench.worker.WorkerException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,91 +16,71 @@ import java.util.concurrent.TimeoutException;
  * loopback: what JMH calls a fork. Its output is kept (the last lines) to explain a fork that died.
  */
 public final class ForkedWorker extends HttpWorker {
-    private static final int TAIL_LINES = 20;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final Process process;
-    private final Deque<String> tail;
+    private final ChildProcess process;
     private final List<String> command;
 
-    private ForkedWorker(URI base, Process process, Deque<String> tail, List<String> command) {
+    private ForkedWorker(URI base, ChildProcess process, List<String> command) {
         super(base, null);
         this.process = process;
-        this.tail = tail;
         this.command = command;
     }
 
     /** Launches a fork with these JVM arguments and waits until it serves the worker API. */
     public static ForkedWorker launch(List<String> jvmArgs) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(WorkerMain.class.getName());
-        Process process;
+        List<String> command = ChildProcess.javaCommand(jvmArgs, WorkerMain.class, List.of());
+        ChildProcess process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = ChildProcess.start("the fork", new ProcessBuilder(command).redirectErrorStream(true));
         } catch (IOException e) {
             throw new WorkerException("Cannot start a fork: " + e.getMessage(), e);
         }
-        Deque<String> tail = new ArrayDeque<>();
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> readOutput(process, tail, port), "msgbench-fork-output");
-        reader.setDaemon(true);
-        reader.start();
+        process.keepTail(process.process().getInputStream(), new ChildProcess.Lines() {
+            @Override
+            public boolean consumed(String line) {
+                if (port.isDone() || !line.startsWith(WorkerMain.READY_PREFIX)) {
+                    return false;
+                }
+                try {
+                    port.complete(Integer.parseInt(line.substring(WorkerMain.READY_PREFIX.length()).trim()));
+                } catch (NumberFormatException e) {
+                    port.completeExceptionally(e);
+                }
+                return true;
+            }
+
+            @Override
+            public void ended() {
+                port.completeExceptionally(new IOException("fork output ended"));
+            }
+        });
         try {
             int p = port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            ForkedWorker worker = new ForkedWorker(URI.create("http://127.0.0.1:" + p), process, tail, command);
+            ForkedWorker worker = new ForkedWorker(URI.create("http://127.0.0.1:" + p), process, command);
             worker.open("fork of pid " + ProcessHandle.current().pid());
             return worker;
         } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
+            process.kill();
             throw new WorkerException("The fork did not start within " + START_TIMEOUT.toSeconds() + " s: "
-                    + describe(process, tail));
+                    + describe(process));
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            process.kill();
             Thread.currentThread().interrupt();
             throw new WorkerException("Interrupted while starting a fork", e);
         }
     }
 
-    private static void readOutput(Process process, Deque<String> tail, CompletableFuture<Integer> port) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!port.isDone() && line.startsWith(WorkerMain.READY_PREFIX)) {
-                    port.complete(Integer.parseInt(line.substring(WorkerMain.READY_PREFIX.length()).trim()));
-                    continue;
-                }
-                synchronized (tail) {
-                    if (tail.size() == TAIL_LINES) {
-                        tail.removeFirst();
-                    }
-                    tail.addLast(line);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // the fork is gone; its exit code tells the rest
+    private static String describe(ChildProcess process) {
+        String state = process.describe("the fork is running but does not answer");
+        if (process.tail().stream().anyMatch(l -> l.contains("OutOfMemoryError"))) {
+            int at = state.indexOf("; its last output");
+            String hint = " (out of memory: give the fork a larger heap with -jvmArgsAppend -Xmx<size>)";
+            state = at < 0 ? state + hint : state.substring(0, at) + hint + state.substring(at);
         }
-        port.completeExceptionally(new IOException("fork output ended"));
-    }
-
-    private static String describe(Process process, Deque<String> tail) {
-        String state;
-        try {
-            state = process.waitFor(2, TimeUnit.SECONDS) ? "the fork exited with code " + process.exitValue()
-                    : "the fork is running but does not answer";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            state = "the fork's state is unknown";
-        }
-        synchronized (tail) {
-            if (tail.stream().anyMatch(l -> l.contains("OutOfMemoryError"))) {
-                state += " (out of memory: give the fork a larger heap with -jvmArgsAppend -Xmx<size>)";
-            }
-            return tail.isEmpty() ? state : state + "; its last output: " + String.join(" | ", tail);
-        }
+        return state;
     }
 
     /** The process id of the fork, for the console. */
@@ -121,25 +95,15 @@ public final class ForkedWorker extends HttpWorker {
 
     @Override
     protected String unreachableExplanation() {
-        return describe(process, tail);
+        return describe(process);
     }
 
-    /** Closes the worker through the API, then makes sure the JVM is gone. */
+    /** Closes the worker through the API, then makes sure the JVM is gone (stdin EOF, then a kill). */
     @Override
     public void close() {
-        if (process.isAlive()) {
+        if (process.alive()) {
             super.close();
         }
-        try {
-            process.getOutputStream().close(); // stdin EOF: the fork exits even if /close did not reach it
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop(STOP_GRACE);
     }
 }
