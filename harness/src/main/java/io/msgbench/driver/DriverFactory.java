@@ -12,6 +12,11 @@ public interface DriverFactory {
     /** The name users select the driver by, e.g. {@code kafka}. */
     String name();
 
+    /** The {@link MessagingSystem} the client talks to, e.g. {@code kafka} for every Kafka client. */
+    default String system() {
+        return name();
+    }
+
     /** Client library and version, for the result file, e.g. {@code kafka-clients 4.4.0}. */
     String clientVersion();
 

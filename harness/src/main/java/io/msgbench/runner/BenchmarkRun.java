@@ -1,7 +1,6 @@
 package io.msgbench.runner;
 
 import io.msgbench.broker.BrokerHandle;
-import io.msgbench.broker.EmbeddedKafkaBroker;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.Sleeper;
 import io.msgbench.report.BrokerDescription;
@@ -210,10 +209,9 @@ final class BenchmarkRun {
         if (settings.verbosity() == Verbosity.EXTRA) {
             e.printStackTrace();
         }
-        if (broker instanceof EmbeddedKafkaBroker embedded) {
-            // The broker's directory goes when it stops: keep its log with the results.
-            embedded.copyLogTo(files.folder())
-                    .ifPresent(log -> System.err.println("  broker log: " + log.toAbsolutePath()));
+        if (broker != null) {
+            // An embedded broker's directory goes when it stops: keep its log with the results.
+            broker.copyLogTo(files.folder()).ifPresent(log -> System.err.println("  broker log: " + log.toAbsolutePath()));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.msgbench.runner;
 
-import io.msgbench.broker.EmbeddedBrokerOptions;
-import io.msgbench.broker.EmbeddedKafkaBroker;
+import io.msgbench.broker.BrokerHandle;
+import io.msgbench.driver.MessagingSystem;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -16,7 +16,7 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long start = System.nanoTime();
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerOptions.defaults());
+        BrokerHandle broker = MessagingSystem.named("kafka").startEmbedded(1, MessagingSystem.LOOPBACK);
         System.out.printf(java.util.Locale.ROOT, "Kafka %s broker at %s (started in %.1f s); Ctrl-C stops it.%n",
                 broker.version(), broker.bootstrapServers(), (System.nanoTime() - start) / 1e9);
         System.out.println("bootstrap.servers=" + broker.bootstrapServers());

@@ -1,6 +1,6 @@
 package io.msgbench.runner;
 
-import io.msgbench.broker.EmbeddedBrokerOptions;
+import io.msgbench.driver.MessagingSystem;
 import io.msgbench.worker.http.WorkerEndpoint;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -35,7 +35,7 @@ final class EmbeddedBrokerAddress {
         }
         List<String> sources = sourceByWorker.values().stream().distinct().toList();
         if (sources.isEmpty()) {
-            return EmbeddedBrokerOptions.LOOPBACK;
+            return MessagingSystem.LOOPBACK;
         }
         if (sources.size() > 1) {
             throw new UserError("The workers reach this host at different addresses (" + sourceByWorker

@@ -1,11 +1,8 @@
 package io.msgbench.runner;
 
 import io.msgbench.broker.BrokerHandle;
-import io.msgbench.broker.EmbeddedBrokerOptions;
-import io.msgbench.broker.EmbeddedKafkaBroker;
-import io.msgbench.broker.EmbeddedKafkaCluster;
-import io.msgbench.broker.ExternalKafkaCluster;
 import io.msgbench.driver.DriverRegistry;
+import io.msgbench.driver.MessagingSystem;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.omb.DriverFileLibrary;
 import io.msgbench.omb.OmbDriver;
@@ -296,6 +293,7 @@ final class RunCommand implements Callable<Integer> {
                 tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile));
         // Workers on other hosts reach the embedded broker at this host's address towards them, not at loopback.
         String listenAddress = bootstrap != null || fileCluster != null ? null : EmbeddedBrokerAddress.forWorkers(workers);
+        MessagingSystem system = systemOf(scenarios);
         RunProgress progress = new RunProgress(scenarios, EpochNanoClock.system());
         try (PrintStream out = humanReadableOutput(progress)) {
             ConsoleReporter console = new ConsoleReporter(out);
@@ -304,7 +302,7 @@ final class RunCommand implements Callable<Integer> {
             warnings.forEach(w -> console.line("# WARNING: " + w));
             int brokers = scenarios.stream().mapToInt(Scenario::replicationFactor).max().orElse(1);
             return new BenchmarkRun(console, files, settings, progress, !interactive()).execute(scenarios,
-                    () -> connect(console, fileCluster, brokers, listenAddress));
+                    () -> connect(console, system, fileCluster, brokers, listenAddress));
         }
     }
 
@@ -431,35 +429,44 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
+     * @param system        the messaging system of the run's scenarios
      * @param brokers       the embedded cluster's size: the largest replication factor of the plan (DESIGN §3)
-     * @param listenAddress where the embedded broker's clients reach it
+     * @param listenAddress where the embedded servers' clients reach them
      */
-    private BrokerHandle connect(ConsoleReporter console, String fileCluster, int brokers, String listenAddress) {
+    private BrokerHandle connect(ConsoleReporter console, MessagingSystem system, String fileCluster, int brokers,
+                                 String listenAddress) {
         if (bootstrap != null) {
             console.line("# Cluster: external, " + bootstrap);
-            return ExternalKafkaCluster.connect(bootstrap, Duration.ofSeconds(30));
+            return system.connect(bootstrap, Duration.ofSeconds(30));
         }
         if (fileCluster != null) {
             console.line("# Cluster: external, " + fileCluster + " (the driver file's bootstrap.servers)");
             try {
-                return ExternalKafkaCluster.connect(fileCluster, Duration.ofSeconds(30));
+                return system.connect(fileCluster, Duration.ofSeconds(30));
             } catch (RuntimeException e) {
                 throw new UserError(e.getMessage() + "; --embedded runs on the embedded broker instead");
             }
         }
         long start = System.nanoTime();
-        EmbeddedBrokerOptions options = EmbeddedBrokerOptions.defaults().withListenAddress(listenAddress);
-        if (brokers > 1) {
-            EmbeddedKafkaCluster c = EmbeddedKafkaBroker.startCluster(options, brokers);
-            console.line(String.format(java.util.Locale.ROOT, "# Cluster: embedded Kafka %s, %d brokers at %s, started "
-                    + "in %.1f s; %s", c.version(), c.size(), c.bootstrapServers(), (System.nanoTime() - start) / 1e9,
-                    EmbeddedKafkaCluster.SHARED_MACHINE_NOTE));
-            return c;
-        }
-        EmbeddedKafkaBroker b = EmbeddedKafkaBroker.start(options);
-        console.line(String.format(java.util.Locale.ROOT, "# Cluster: embedded Kafka %s at %s, started in %.1f s",
-                b.version(), b.bootstrapServers(), (System.nanoTime() - start) / 1e9));
+        BrokerHandle b = system.startEmbedded(brokers, listenAddress);
+        console.line(String.format(java.util.Locale.ROOT, "# Cluster: %s, started in %.1f s%s", b.description(),
+                (System.nanoTime() - start) / 1e9, b.note().map(n -> "; " + n).orElse("")));
         return b;
+    }
+
+    /** The one messaging system of the run's scenarios (a run has one cluster). */
+    private static MessagingSystem systemOf(List<Scenario> scenarios) {
+        DriverRegistry registry = DriverRegistry.load();
+        List<String> systems = scenarios.stream().map(s -> registry.get(s.driver()).system()).distinct().toList();
+        if (systems.size() > 1) {
+            throw new UserError("The scenarios need " + String.join(", ", systems) + ": one run runs on one system's "
+                    + "cluster; run them one system at a time");
+        }
+        try {
+            return MessagingSystem.named(systems.isEmpty() ? "kafka" : systems.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     /** {@code -p name=v1,v2}, repeated names accumulating, in command-line order. */

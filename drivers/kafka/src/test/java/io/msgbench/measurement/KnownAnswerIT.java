@@ -3,8 +3,8 @@ package io.msgbench.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.msgbench.api.KeyDistributor;
-import io.msgbench.broker.EmbeddedBrokerOptions;
-import io.msgbench.broker.EmbeddedKafkaBroker;
+import io.msgbench.driver.kafka.broker.EmbeddedBrokerOptions;
+import io.msgbench.driver.kafka.broker.EmbeddedKafkaBroker;
 import io.msgbench.load.PayloadStamp;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseSnapshot;

@@ -1,6 +1,6 @@
 package io.msgbench.driver.kafka;
 
-import io.msgbench.broker.BrokerClientSettings;
+import io.msgbench.driver.kafka.broker.BrokerClientSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

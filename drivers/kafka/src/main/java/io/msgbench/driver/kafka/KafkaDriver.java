@@ -1,6 +1,6 @@
 package io.msgbench.driver.kafka;
 
-import io.msgbench.broker.BrokerClientSettings;
+import io.msgbench.driver.kafka.broker.BrokerClientSettings;
 import io.msgbench.driver.ConsumerHandle;
 import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.MessageListener;

@@ -26,6 +26,11 @@ abstract class PythonClientFactory implements DriverFactory {
         return client.name();
     }
 
+    @Override
+    public String system() {
+        return "kafka";
+    }
+
     /** The package's own version is known once an agent has imported it (the result records that one). */
     @Override
     public String clientVersion() {

@@ -1,5 +1,6 @@
-package io.msgbench.broker;
+package io.msgbench.driver.kafka.broker;
 
+import io.msgbench.broker.BrokerHandle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +79,16 @@ public final class EmbeddedKafkaCluster implements BrokerHandle {
     @Override
     public void close() {
         nodes.forEach(EmbeddedKafkaBroker::close);
+    }
+
+    @Override
+    public String description() {
+        return "embedded Kafka " + version() + ", " + nodes.size() + " brokers at " + bootstrapServers();
+    }
+
+    @Override
+    public Optional<String> note() {
+        return Optional.of(SHARED_MACHINE_NOTE);
     }
 
     @Override

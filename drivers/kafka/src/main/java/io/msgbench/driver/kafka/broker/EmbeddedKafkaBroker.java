@@ -1,5 +1,7 @@
-package io.msgbench.broker;
+package io.msgbench.driver.kafka.broker;
 
+import io.msgbench.broker.BrokerHandle;
+import io.msgbench.broker.BrokerUnavailableException;
 import io.msgbench.process.ChildProcess;
 import java.io.File;
 import java.io.IOException;
@@ -380,6 +382,11 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         return "embedded";
     }
 
+    @Override
+    public String description() {
+        return "embedded Kafka " + version() + " at " + bootstrapServers();
+    }
+
     /** The Kafka version on this classpath, which is the one the child runs. */
     @Override
     public String version() {
@@ -407,6 +414,7 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
      *
      * @return the copy, or empty when the broker is already closed
      */
+    @Override
     public Optional<Path> copyLogTo(Path dir) {
         Optional<Path> source = logFile();
         if (source.isEmpty()) {

@@ -1,5 +1,6 @@
-package io.msgbench.broker;
+package io.msgbench.driver.kafka.broker;
 
+import io.msgbench.broker.BrokerHandle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package io.msgbench.broker;
+package io.msgbench.driver.kafka.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

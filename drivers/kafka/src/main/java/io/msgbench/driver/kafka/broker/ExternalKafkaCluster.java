@@ -1,5 +1,7 @@
-package io.msgbench.broker;
+package io.msgbench.driver.kafka.broker;
 
+import io.msgbench.broker.BrokerHandle;
+import io.msgbench.broker.BrokerUnavailableException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

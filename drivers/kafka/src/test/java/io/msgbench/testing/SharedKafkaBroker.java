@@ -1,8 +1,8 @@
 package io.msgbench.testing;
 
 import io.msgbench.broker.BrokerHandle;
-import io.msgbench.broker.EmbeddedBrokerOptions;
-import io.msgbench.broker.EmbeddedKafkaBroker;
+import io.msgbench.driver.kafka.broker.EmbeddedBrokerOptions;
+import io.msgbench.driver.kafka.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

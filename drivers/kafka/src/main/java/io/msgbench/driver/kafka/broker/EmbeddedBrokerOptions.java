@@ -1,4 +1,4 @@
-package io.msgbench.broker;
+package io.msgbench.driver.kafka.broker;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
 public record EmbeddedBrokerOptions(String minHeap, String maxHeap, Map<String, String> brokerProperties,
                                     Duration startTimeout, String listenAddress) {
     /** The default {@link #listenAddress}: IPv4 loopback, whatever {@code java.net.preferIPv6Addresses} says. */
-    public static final String LOOPBACK = "127.0.0.1";
+    public static final String LOOPBACK = io.msgbench.driver.MessagingSystem.LOOPBACK;
 
     /** Settings that wire the node to its ports and directory; changing them would break start-up. */
     static final Set<String> RESERVED = Set.of(

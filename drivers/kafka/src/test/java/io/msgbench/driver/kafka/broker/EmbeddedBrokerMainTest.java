@@ -1,4 +1,4 @@
-package io.msgbench.broker;
+package io.msgbench.driver.kafka.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

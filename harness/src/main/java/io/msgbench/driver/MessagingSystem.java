@@ -1,0 +1,48 @@
+package io.msgbench.driver;
+
+import io.msgbench.broker.BrokerHandle;
+import java.time.Duration;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * A messaging system msgbench runs on (DESIGN §9): how its servers are provided for a run — started on this
+ * machine, or an existing cluster at an address the user gives. A system is a module under {@code drivers/}; its
+ * client drivers ({@link DriverFactory}) name it in {@link DriverFactory#system()}. The engine knows none of them:
+ * they are found as services, as the drivers are.
+ */
+public interface MessagingSystem {
+    /** The address every server of this machine listens on unless remote workers must reach it. */
+    String LOOPBACK = "127.0.0.1";
+
+    /** Its name, as its drivers give it, e.g. {@code kafka}. */
+    String name();
+
+    /**
+     * An existing cluster at {@code address} (for Kafka, its {@code bootstrap.servers}), checked to answer within
+     * {@code timeout}.
+     *
+     * @throws io.msgbench.broker.BrokerUnavailableException naming the system and address when it does not answer
+     */
+    BrokerHandle connect(String address, Duration timeout);
+
+    /**
+     * Starts {@code nodes} servers on this machine for a run (several when topics are replicated), reached by
+     * clients at {@code listenAddress}; they go when the handle is closed.
+     */
+    BrokerHandle startEmbedded(int nodes, String listenAddress);
+
+    /** The system named {@code name} among those on the class path; one line naming the known ones otherwise. */
+    static MessagingSystem named(String name) {
+        TreeMap<String, MessagingSystem> found = new TreeMap<>();
+        for (MessagingSystem s : ServiceLoader.load(MessagingSystem.class, MessagingSystem.class.getClassLoader())) {
+            found.putIfAbsent(s.name(), s);
+        }
+        MessagingSystem s = found.get(name);
+        if (s == null) {
+            throw new DriverRegistry.UnknownDriverException("No messaging system '" + name + "' on the class path; "
+                    + "known: " + (found.isEmpty() ? "none" : String.join(", ", found.keySet())));
+        }
+        return s;
+    }
+}
