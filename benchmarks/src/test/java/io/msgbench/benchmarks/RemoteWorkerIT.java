@@ -59,9 +59,10 @@ class RemoteWorkerIT {
             Path file = dir.resolve("r.json");
             Outcome o = CommandLineRun.run("LatencyTest", "-p", "client=kafka", "-p", "acks=1", "-p", "producerRate=500",
                     "-wi", "0", "-i", "2", "-r", "2s", "--workers", worker.uri().toString(), "--token-file",
-                    token.toString(), "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
+                    token.toString(), "-rff", file.toString(), "--cluster", SharedKafkaBroker.bootstrapServers());
             assertThat(o.exitCode()).as(o.err()).isZero();
-            assertThat(o.out()).contains("# Fork 1 of 1: worker " + worker.uri(), "# Worker clock offset: ");
+            assertThat(o.out()).contains("# Fork 1 of 1: worker " + worker.uri(), "# Worker clock offset: ",
+                    "# Cluster: external, " + SharedKafkaBroker.bootstrapServers());
             JsonNode r = JSON.readTree(file.toFile()).get(0);
             long sent = r.get("secondaryMetrics").get("messagesSent").get("score").asLong();
             assertThat(sent).isBetween(1_900L, 2_100L);

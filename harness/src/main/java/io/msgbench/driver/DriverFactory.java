@@ -17,6 +17,11 @@ public interface DriverFactory {
         return name();
     }
 
+    /** The {@code driverClass} names of OMB driver files this driver runs (OMB's Java driver it stands in for). */
+    default Set<String> ombDriverClasses() {
+        return Set.of();
+    }
+
     /** Client library and version, for the result file, e.g. {@code kafka-clients 4.4.0}. */
     String clientVersion();
 

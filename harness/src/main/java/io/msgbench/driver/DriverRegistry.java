@@ -49,6 +49,19 @@ public final class DriverRegistry {
         return factories.values().stream().anyMatch(f -> f.driverSettingNames().contains(name));
     }
 
+    /** The driver that runs OMB driver files of {@code driverClass}, if any. */
+    public java.util.Optional<String> forOmbDriverClass(String driverClass) {
+        return factories.values().stream().filter(f -> f.ombDriverClasses().contains(driverClass))
+                .map(DriverFactory::name).findFirst();
+    }
+
+    /** Every OMB driver class some driver runs, sorted. */
+    public java.util.SortedSet<String> ombDriverClasses() {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        factories.values().forEach(f -> all.addAll(f.ombDriverClasses()));
+        return all;
+    }
+
     public boolean contains(String name) {
         return factories.containsKey(name);
     }

@@ -2,6 +2,7 @@ package io.msgbench.driver;
 
 import io.msgbench.broker.BrokerHandle;
 import java.time.Duration;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -31,6 +32,14 @@ public interface MessagingSystem {
      * clients at {@code listenAddress}; they go when the handle is closed.
      */
     BrokerHandle startEmbedded(int nodes, String listenAddress);
+
+    /**
+     * The topic settings of a backlog test whose topics must hold {@code bytesPerPartition} of waiting messages per
+     * partition (Kafka: size-based retention must not delete them); a setting the scenario gives wins.
+     */
+    default Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition) {
+        return topic;
+    }
 
     /** The system named {@code name} among those on the class path; one line naming the known ones otherwise. */
     static MessagingSystem named(String name) {

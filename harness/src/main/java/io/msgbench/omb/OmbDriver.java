@@ -17,16 +17,13 @@ import java.util.function.Consumer;
  * a property the client does not know gets one warning line (a typo would otherwise pass unnoticed).
  *
  * @param name   OMB's driver name (e.g. "Kafka"), the {@code driver} parameter of the results
- * @param client the msgbench driver it maps to ({@code kafka})
+ * @param client the msgbench driver it maps to (the driver that declares its {@code driverClass}, e.g. {@code kafka})
  */
 public record OmbDriver(Path file, String baseName, String name, String client, short replicationFactor,
                         Map<String, String> topicConfig, Map<String, String> commonConfig,
                         Map<String, String> producerConfig, Map<String, String> consumerConfig) {
     static final Set<String> KEYS = Set.of("name", "driverClass", "replicationFactor", "topicConfig", "commonConfig",
             "producerConfig", "consumerConfig", "reset");
-    /** OMB's driver classes that msgbench has a driver for, and the drivers' own names. */
-    static final Map<String, String> DRIVER_CLASSES = Map.of(
-            "io.openmessaging.benchmark.driver.kafka.KafkaBenchmarkDriver", "kafka");
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
 
     public OmbDriver {
@@ -51,7 +48,8 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
         if (driverClass == null) {
             throw new OmbFileException(file + ": driverClass is missing; known: " + known(drivers));
         }
-        String client = DRIVER_CLASSES.getOrDefault(driverClass, drivers.contains(driverClass) ? driverClass : null);
+        // OMB's driver class, as a driver module declares it, or a msgbench driver's own name
+        String client = drivers.forOmbDriverClass(driverClass).orElse(drivers.contains(driverClass) ? driverClass : null);
         if (client == null || !drivers.contains(client)) {
             throw y.error("driverClass", "no msgbench driver for " + driverClass + "; known: " + known(drivers));
         }
@@ -77,7 +75,7 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
     }
 
     private static String known(DriverRegistry drivers) {
-        return DRIVER_CLASSES.keySet() + " (or a msgbench driver name, e.g. kafka)";
+        return drivers.ombDriverClasses() + " (or a msgbench driver name, e.g. kafka)";
     }
 
     private static Map<String, String> properties(YamlFile y, String key) {

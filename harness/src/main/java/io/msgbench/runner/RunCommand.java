@@ -139,8 +139,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Write the human-readable output to this file instead of the console.")
     Path output;
 
-    @Option(names = "--bootstrap", paramLabel = "host:port",
-            description = "Use this Kafka cluster instead of starting the embedded broker.")
+    @Option(names = {"--bootstrap", "--cluster"}, paramLabel = "ADDRESS",
+            description = "Run on these servers instead of starting embedded ones: for Kafka its bootstrap servers "
+                    + "(host:port[,host:port...]). --cluster is the same option for any system.")
     String bootstrap;
 
     @Option(names = "--embedded", description = "Run on the embedded broker even when OMB driver files name a cluster.")

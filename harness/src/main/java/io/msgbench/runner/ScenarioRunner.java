@@ -1,5 +1,7 @@
 package io.msgbench.runner;
 
+import io.msgbench.driver.DriverRegistry;
+import io.msgbench.driver.MessagingSystem;
 import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.PhaseSnapshot;
@@ -230,19 +232,18 @@ final class ScenarioRunner {
     }
 
     /**
-     * The scenario's topic configuration; for a backlog test with room for the backlog: size-based
-     * retention (the embedded broker keeps 1 GiB per partition) must not delete messages that wait.
+     * The scenario's topic configuration; for a backlog test with room for the backlog, as its system provides it
+     * (Kafka: size-based retention must not delete messages that wait).
      */
     static Map<String, String> topicConfig(Scenario scenario) {
         WorkloadSpec w = scenario.workload();
-        if (!w.isBacklogTest() || scenario.topic().containsKey("retention.bytes")) {
+        if (!w.isBacklogTest()) {
             return scenario.topic();
         }
-        Map<String, String> config = new java.util.LinkedHashMap<>(scenario.topic());
         double perPartition = (double) w.backlogMessages() / Math.max(1, w.subscriptionsPerTopic()) * w.messageSize()
                 / (w.topics() * w.partitionsPerTopic());
-        config.put("retention.bytes", Long.toString(Math.max(1L << 30, (long) (2 * perPartition))));
-        return config;
+        return MessagingSystem.named(DriverRegistry.load().get(scenario.driver()).system())
+                .backlogTopicSettings(scenario.topic(), perPartition);
     }
 
     /** 1-based index among the iterations of its kind. */

@@ -24,7 +24,8 @@ class OmbFilesTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static final DriverRegistry KAFKA = DriverRegistry.of(new ConfigOnlyDriverFactory("kafka", "test 1.0",
             Set.of("acks", "linger.ms", "batch.size", "bootstrap.servers", "request.timeout.ms"),
-            Set.of("auto.offset.reset", "bootstrap.servers", "request.timeout.ms")));
+            Set.of("auto.offset.reset", "bootstrap.servers", "request.timeout.ms"),
+            Set.of("io.openmessaging.benchmark.driver.kafka.KafkaBenchmarkDriver")));
 
     @TempDir
     Path dir;

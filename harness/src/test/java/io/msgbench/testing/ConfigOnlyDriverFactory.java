@@ -9,7 +9,14 @@ import java.util.Set;
  * which never create a client.
  */
 public record ConfigOnlyDriverFactory(String name, String clientVersion, Set<String> producerConfigNames,
-                                      Set<String> consumerConfigNames) implements DriverFactory {
+                                      Set<String> consumerConfigNames, Set<String> ombDriverClasses)
+        implements DriverFactory {
+    /** A driver that stands in for no OMB driver. */
+    public ConfigOnlyDriverFactory(String name, String clientVersion, Set<String> producerConfigNames,
+                                   Set<String> consumerConfigNames) {
+        this(name, clientVersion, producerConfigNames, consumerConfigNames, Set.of());
+    }
+
     @Override
     public MessagingDriver create() {
         throw new UnsupportedOperationException("a configuration-only test driver has no clients");

@@ -141,7 +141,8 @@ class OmbResultFilesTest {
      * iteration 2's first period 2 ms (×2,000), its second nothing.
      */
     private static ScenarioResult result() {
-        DriverRegistry kafka = DriverRegistry.of(new ConfigOnlyDriverFactory("kafka", "test 1.0", Set.of(), Set.of()));
+        DriverRegistry kafka = DriverRegistry.of(new ConfigOnlyDriverFactory("kafka", "test 1.0", Set.of(), Set.of(),
+                Set.of("io.openmessaging.benchmark.driver.kafka.KafkaBenchmarkDriver")));
         OmbWorkload w = OmbWorkload.read(REPO.resolve("workloads/1-topic-16-partitions-1kb.yaml"), x -> { });
         OmbDriver d = OmbDriver.read(REPO.resolve("drivers/kafka/kafka-throughput.yaml"), kafka, x -> { });
         Scenario scenario = OmbPlanner.plan(List.of(w), List.of(d), IterationOverrides.NONE).get(0);

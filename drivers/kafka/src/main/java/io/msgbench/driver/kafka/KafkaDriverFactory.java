@@ -14,6 +14,12 @@ public final class KafkaDriverFactory implements DriverFactory {
         return "kafka";
     }
 
+    /** OMB's own Kafka driver: its driver files (kafka-*.yaml, with their Kafka properties) run here unchanged. */
+    @Override
+    public Set<String> ombDriverClasses() {
+        return Set.of("io.openmessaging.benchmark.driver.kafka.KafkaBenchmarkDriver");
+    }
+
     @Override
     public String clientVersion() {
         return "kafka-clients " + AppInfoParser.getVersion();
