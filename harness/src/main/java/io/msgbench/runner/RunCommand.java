@@ -450,8 +450,10 @@ final class RunCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         BrokerHandle b = system.startEmbedded(brokers, listenAddress);
-        console.line(String.format(java.util.Locale.ROOT, "# Cluster: %s, started in %.1f s%s", b.description(),
-                (System.nanoTime() - start) / 1e9, b.note().map(n -> "; " + n).orElse("")));
+        // a system may use this machine's own servers rather than start some ("local"): nothing was started then
+        String started = b.kind().equals("embedded") ? String.format(java.util.Locale.ROOT, ", started in %.1f s",
+                (System.nanoTime() - start) / 1e9) : "";
+        console.line("# Cluster: " + b.description() + started + b.note().map(n -> "; " + n).orElse(""));
         return b;
     }
 

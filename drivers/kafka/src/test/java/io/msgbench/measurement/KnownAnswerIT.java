@@ -8,6 +8,7 @@ import io.msgbench.driver.kafka.broker.EmbeddedKafkaBroker;
 import io.msgbench.load.PayloadStamp;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseSnapshot;
+import io.msgbench.testing.KnownFaults;
 import io.msgbench.testing.PythonClients;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker;
@@ -248,20 +249,7 @@ class KnownAnswerIT {
                     broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
                 extra.send(new ProducerRecord<>(topic, copy)).get(30, TimeUnit.SECONDS);
             }
-            worker.resumeConsumers();
-            Thread.sleep(1_000);
-            worker.stopLoad(Duration.ofSeconds(30));
-            DrainResult drain = worker.drain(Duration.ofSeconds(5));
-            System.out.printf("%s faults: %s%n", client, drain);
-            assertThat(drain.lost()).as(drain.toString()).isEqualTo(10);
-            assertThat(drain.duplicated()).isEqualTo(1);
-            assertThat(drain.outOfOrder()).isZero();
-            assertThat(drain.unrecognised()).isZero();
-            assertThat(drain.inFlight()).isZero();
-            assertThat(drain.received()).isEqualTo(drain.expected() - 10);
-            PhaseSnapshot s = worker.phaseStats(1).snapshot();
-            assertThat(s.messagesLost()).isEqualTo(10);
-            assertThat(s.messagesDuplicated()).isEqualTo(1);
+            KnownFaults.assertCountedExactly(worker, client, 10, 1);
         }
     }
 

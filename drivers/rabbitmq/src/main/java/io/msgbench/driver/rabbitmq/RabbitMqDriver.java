@@ -1,0 +1,152 @@
+package io.msgbench.driver.rabbitmq;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.msgbench.driver.ConsumerHandle;
+import io.msgbench.driver.DriverContext;
+import io.msgbench.driver.MessageListener;
+import io.msgbench.driver.MessagingDriver;
+import io.msgbench.driver.ProducerHandle;
+import io.msgbench.metrics.EpochNanoClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The amqp-client driver: one connection for producers and topic administration, one for consumers (so that a
+ * publisher held back by the broker's flow control does not hold back deliveries), a channel per producer and per
+ * consumer. Topology: {@link RabbitMqTopology}. End-to-end latency comes from the harness's stamp in the payload,
+ * never from AMQP's {@code timestamp} property (whole seconds).
+ */
+final class RabbitMqDriver implements MessagingDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(RabbitMqDriver.class);
+
+    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> queuesByTopic = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
+    private Connection publishing;
+    private Connection consuming;
+    private Channel admin;
+    private boolean persistent;
+    private int prefetch;
+    private String queueType;
+    private EpochNanoClock clock;
+
+    @Override
+    public EffectiveClientConfig initialize(DriverContext context) {
+        Map<String, String> producer = DriverContext.clientSettings(RabbitMqDriverFactory.PRODUCER_DEFAULTS,
+                context.common(), RabbitMqDriverFactory.PRODUCER_SETTINGS, context.producer());
+        Map<String, String> consumer = DriverContext.clientSettings(RabbitMqDriverFactory.CONSUMER_DEFAULTS,
+                context.common(), RabbitMqDriverFactory.CONSUMER_SETTINGS, context.consumer());
+        persistent = Boolean.parseBoolean(producer.get(RabbitMqDriverFactory.PERSISTENCE));
+        prefetch = Integer.parseInt(consumer.get(RabbitMqDriverFactory.PREFETCH));
+        queueType = consumer.get(RabbitMqDriverFactory.QUEUE_TYPE);
+        clock = context.clock();
+        try {
+            var factory = RabbitMqAddress.factory(context.bootstrapServers());
+            publishing = factory.newConnection("msgbench-producers");
+            consuming = factory.newConnection("msgbench-consumers");
+            admin = publishing.createChannel();
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("Cannot connect to RabbitMQ at " + context.bootstrapServers() + ": "
+                    + e.getMessage(), e);
+        }
+        return new EffectiveClientConfig(producer, consumer, context.topic());
+    }
+
+    @Override
+    public void createTopics(List<String> topics, int partitionCount, Duration timeout) {
+        try {
+            for (String topic : topics) {
+                RabbitMqTopology.declareTopic(admin, topic);
+                partitions.put(topic, partitionCount);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot declare the exchanges " + topics + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void deleteTopics(List<String> topics, Duration timeout) {
+        for (String topic : topics) {
+            try {
+                for (String queue : queuesByTopic.getOrDefault(topic, List.of())) {
+                    admin.queueDelete(queue);
+                }
+                admin.exchangeDelete(topic);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not delete exchange {} or its queues: {}", topic, e.toString());
+            }
+        }
+    }
+
+    private int partitionsOf(String topic) {
+        Integer p = partitions.get(topic);
+        if (p == null) {
+            throw new IllegalStateException("RabbitMQ topic " + topic + " was not created by this worker: its "
+                    + "partitions are unknown here (a scenario spread over several workers is not supported yet)");
+        }
+        return p;
+    }
+
+    @Override
+    public ProducerHandle createProducer(String topic, int maxInFlight) {
+        try {
+            RabbitMqProducer p = new RabbitMqProducer(publishing.createChannel(), topic, partitionsOf(topic),
+                    persistent, maxInFlight);
+            clients.add(p);
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create a producer of " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ConsumerHandle createConsumer(String topic, String subscription, MessageListener listener) {
+        try {
+            Channel channel = consuming.createChannel();
+            List<String> queues = new ArrayList<>();
+            for (int p = 0; p < partitionsOf(topic); p++) {
+                queues.add(RabbitMqTopology.declareQueue(channel, topic, subscription, p, queueType));
+            }
+            queuesByTopic.merge(topic, queues, (a, b) -> {
+                List<String> all = new ArrayList<>(a);
+                b.stream().filter(q -> !all.contains(q)).forEach(all::add);
+                return all;
+            });
+            RabbitMqConsumer c = new RabbitMqConsumer(channel, queues, prefetch, listener, clock);
+            clients.add(c);
+            return c;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create a consumer of " + topic + "/" + subscription + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : clients) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing what is left
+            }
+        }
+        for (Connection c : new Connection[] {publishing, consuming}) {
+            if (c != null) {
+                try {
+                    c.close(5_000);
+                } catch (IOException | RuntimeException e) {
+                    // already closed
+                }
+            }
+        }
+    }
+}

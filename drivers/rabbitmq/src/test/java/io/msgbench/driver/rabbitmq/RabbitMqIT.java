@@ -1,0 +1,107 @@
+package io.msgbench.driver.rabbitmq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import io.msgbench.api.KeyDistributor;
+import io.msgbench.load.PayloadStamp;
+import io.msgbench.testing.CommandLineRun;
+import io.msgbench.testing.KnownFaults;
+import io.msgbench.worker.InProcessWorker;
+import io.msgbench.worker.Worker.ConsumerSpec;
+import io.msgbench.worker.Worker.MessageSpec;
+import io.msgbench.worker.Worker.ProducerSpec;
+import io.msgbench.worker.Worker.WorkerSetup;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The RabbitMQ driver against this machine's node (127.0.0.1:5672, guest/guest; .ci/run starts it): the rate it is
+ * asked for, every message verified, and faults made on the broker counted exactly.
+ */
+class RabbitMqIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+
+    @BeforeAll
+    static void needsTheLocalNode() {
+        try (Connection c = RabbitMqAddress.factory(RabbitMqSystem.LOCAL).newConnection("msgbench-test")) {
+            assertThat(c.isOpen()).isTrue();
+        } catch (Exception e) {
+            String why = "no RabbitMQ node at 127.0.0.1:5672 (" + e + ")";
+            if (System.getenv("MSGBENCH_CI") != null) {
+                throw new AssertionError(why);
+            }
+            Assumptions.abort(why);
+        }
+    }
+
+    /** OMB's 16-partition workload through msgbench's driver file: the rate asked for, within 1 %, all verified. */
+    @ParameterizedTest
+    @ValueSource(ints = {1_000, 10_000})
+    void aWorkloadRunsAtItsRateAndEveryMessageArrivesOnce(int rate, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.json");
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-16-partitions-1kb.yaml").toString(), "-d",
+                REPO.resolve("drivers/rabbitmq/rabbitmq.yaml").toString(), "-p", "producerRate=" + rate, "-wi", "1",
+                "-w", "2s", "-i", "1", "-r", "4s", "-f", "0", "-rff", file.toString());
+        System.out.println(o.out());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("# Cluster: local RabbitMQ ", "amqp://guest:guest@127.0.0.1:5672");
+        JsonNode r = JSON.readTree(file.toFile()).get(0);
+        JsonNode s = r.get("secondaryMetrics");
+        long sent = s.get("messagesSent").get("score").asLong();
+        assertThat(sent).isBetween((long) (rate * 4 * 0.99), (long) (rate * 4 * 1.01));
+        assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
+        assertThat(s.get("messagesLost").get("score").asLong()).isZero();
+        assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
+        assertThat(s.get("publishErrors").get("score").asLong()).isZero();
+        assertThat(r.get("msgbench").get("warnings")).isEmpty();
+    }
+
+    /**
+     * 10 messages taken off the subscription's queue before its consumer read them are 10 lost, one stamped message
+     * published a second time is 1 duplicated; nothing else is lost, duplicated or reordered.
+     */
+    @Test
+    void aGapAndADuplicateMadeOnTheBrokerAreCountedExactly() throws Exception {
+        String topic = "known-faults-rabbitmq-" + System.nanoTime();
+        try (InProcessWorker worker = InProcessWorker.create();
+             Connection c = RabbitMqAddress.factory(RabbitMqSystem.LOCAL).newConnection("msgbench-faults")) {
+            Channel channel = c.createChannel();
+            worker.initialize(new WorkerSetup("rabbitmq", RabbitMqSystem.LOCAL, Map.of(), Map.of(), Map.of(),
+                    Map.of(), (short) 1, 1));
+            worker.createTopics(List.of(topic), 1);
+            worker.createConsumers(List.of(new ConsumerSpec(topic, "s")), Duration.ofSeconds(30));
+            worker.createProducers(List.of(new ProducerSpec(topic, 7)),
+                    new MessageSpec(256, KeyDistributor.NO_KEY, false, 0, 0, 1, null), 200);
+            worker.probe(Duration.ofSeconds(30));
+            worker.pauseConsumers();
+            Thread.sleep(500);
+            worker.startLoad(200, 1);
+            Thread.sleep(1_000); // about 200 messages wait in the queue, unread
+            String queue = topic + ".s.0";
+            for (int i = 0; i < 10; i++) {
+                GetResponse taken = channel.basicGet(queue, true);
+                assertThat(taken).as("a waiting message").isNotNull();
+            }
+            byte[] copy = new byte[256];
+            PayloadStamp.write(copy, 1, 7, 20, 1, 2); // message 20 of producer 7, phase 1, once more
+            channel.basicPublish(topic, "0", new AMQP.BasicProperties(), copy);
+            KnownFaults.assertCountedExactly(worker, "rabbitmq", 10, 1);
+        }
+    }
+}
