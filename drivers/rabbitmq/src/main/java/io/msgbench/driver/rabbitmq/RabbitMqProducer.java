@@ -50,7 +50,7 @@ final class RabbitMqProducer implements ProducerHandle, ConfirmListener {
 
     @Override
     public void send(byte[] key, byte[] payload, long token, SendListener listener) {
-        String routingKey = routingKeys[key == null ? next++ % routingKeys.length
+        String routingKey = routingKeys[key == null ? Math.floorMod(next++, routingKeys.length)
                 : Math.floorMod(java.util.Arrays.hashCode(key), routingKeys.length)];
         long sequence = channel.getNextPublishSeqNo();
         int slot = (int) (sequence & mask);
