@@ -22,6 +22,17 @@ public interface DriverFactory {
         return Set.of();
     }
 
+    /**
+     * A top-level key of this driver's own OMB files beyond OMB's common ones ({@code name}, {@code driverClass},
+     * {@code replicationFactor}, {@code reset}, the property blocks), or empty when it is not one of its keys.
+     *
+     * @param value the key's value as YAML gave it (a scalar or a list)
+     * @throws IllegalArgumentException with one line saying what is wrong with the value
+     */
+    default java.util.Optional<OmbFileKey> ombFileKey(String key, com.fasterxml.jackson.databind.JsonNode value) {
+        return java.util.Optional.empty();
+    }
+
     /** Client library and version, for the result file, e.g. {@code kafka-clients 4.4.0}. */
     String clientVersion();
 

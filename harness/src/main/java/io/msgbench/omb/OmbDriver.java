@@ -1,6 +1,7 @@
 package io.msgbench.omb;
 
 import io.msgbench.driver.DriverFactory;
+import io.msgbench.driver.OmbFileKey;
 import io.msgbench.driver.DriverRegistry;
 import java.io.IOException;
 import java.io.StringReader;
@@ -39,11 +40,6 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
      */
     public static OmbDriver read(Path file, DriverRegistry drivers, Consumer<String> warnings) {
         YamlFile y = YamlFile.read(file);
-        y.entries().forEach((key, e) -> {
-            if (!KEYS.contains(key)) {
-                warnings.accept(file + ":" + e.line() + ": unknown driver key '" + key + "' ignored");
-            }
-        });
         String driverClass = y.text("driverClass", null);
         if (driverClass == null) {
             throw new OmbFileException(file + ": driverClass is missing; known: " + known(drivers));
@@ -61,15 +57,45 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
         Map<String, String> common = properties(y, "commonConfig");
         Map<String, String> producer = properties(y, "producerConfig");
         Map<String, String> consumer = properties(y, "consumerConfig");
+        String address = null;
+        // The system's own keys (OMB's RabbitMQ file: amqpUris, queueType, ...) become settings; the rest warn.
+        for (Map.Entry<String, YamlFile.Entry> e : y.entries().entrySet()) {
+            if (KEYS.contains(e.getKey())) {
+                continue;
+            }
+            java.util.Optional<OmbFileKey> known;
+            try {
+                known = factory.ombFileKey(e.getKey(), e.getValue().value());
+            } catch (IllegalArgumentException bad) {
+                throw y.error(e.getKey(), bad.getMessage());
+            }
+            if (known.isEmpty()) {
+                warnings.accept(file + ":" + e.getValue().line() + ": unknown driver key '" + e.getKey() + "' ignored");
+                continue;
+            }
+            OmbFileKey k = known.get();
+            switch (k.side()) {
+                case COMMON -> common.put(k.name(), k.value());
+                case PRODUCER -> producer.put(k.name(), k.value());
+                case CONSUMER -> consumer.put(k.name(), k.value());
+                case ADDRESS -> address = k.value();
+                case IGNORED -> warnings.accept(file + ":" + e.getValue().line() + ": " + e.getKey() + " ignored: "
+                        + k.value());
+                default -> throw new IllegalStateException(k.side().name());
+            }
+        }
         warnUnknown(file, y, "commonConfig", common, factory, true, true, warnings);
         warnUnknown(file, y, "producerConfig", producer, factory, true, false, warnings);
         warnUnknown(file, y, "consumerConfig", consumer, factory, false, true, warnings);
+        if (address != null) {
+            common.putIfAbsent(BOOTSTRAP_SERVERS, address); // the run's cluster, as Kafka's files name it
+        }
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new OmbDriver(file, base, y.text("name", base), client, (short) replication,
                 properties(y, "topicConfig"), common, producer, consumer);
     }
 
-    /** bootstrap.servers from commonConfig, or null. */
+    /** The servers the file names (Kafka's bootstrap.servers, or a system's own key such as amqpUris), or null. */
     public String bootstrapServers() {
         return commonConfig.get(BOOTSTRAP_SERVERS);
     }

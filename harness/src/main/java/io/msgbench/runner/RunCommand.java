@@ -441,7 +441,7 @@ final class RunCommand implements Callable<Integer> {
             return system.connect(bootstrap, Duration.ofSeconds(30));
         }
         if (fileCluster != null) {
-            console.line("# Cluster: external, " + fileCluster + " (the driver file's bootstrap.servers)");
+            console.line("# Cluster: external, " + fileCluster + " (named by the driver file)");
             try {
                 return system.connect(fileCluster, Duration.ofSeconds(30));
             } catch (RuntimeException e) {

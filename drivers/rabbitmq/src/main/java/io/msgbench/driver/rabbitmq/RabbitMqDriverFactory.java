@@ -1,9 +1,12 @@
 package io.msgbench.driver.rabbitmq;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.MessagingDriver;
+import io.msgbench.driver.OmbFileKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +43,40 @@ public final class RabbitMqDriverFactory implements DriverFactory {
     @Override
     public Set<String> consumerConfigNames() {
         return CONSUMER_SETTINGS;
+    }
+
+    /** OMB's own RabbitMQ driver: its driver file (amqpUris, messagePersistence, queueType, ...) runs here. */
+    @Override
+    public Set<String> ombDriverClasses() {
+        return Set.of("io.openmessaging.benchmark.driver.rabbitmq.RabbitMqBenchmarkDriver");
+    }
+
+    /** The keys of OMB's rabbitmq.yaml (driver-rabbitmq's RabbitMqConfig). */
+    @Override
+    public Optional<OmbFileKey> ombFileKey(String key, JsonNode value) {
+        return switch (key) {
+            case "amqpUris" -> {
+                JsonNode first = value.isArray() ? value.path(0) : value;
+                if (!first.isTextual() || first.asText().isBlank()) {
+                    throw new IllegalArgumentException("expected a list of amqp:// URIs");
+                }
+                // OMB spreads topics over the URIs of one cluster: any of them reaches it
+                yield Optional.of(OmbFileKey.address(first.asText()));
+            }
+            case "messagePersistence" -> Optional.of(OmbFileKey.producer(PERSISTENCE, value.asText()));
+            case "queueType" -> {
+                String type = value.asText().toLowerCase(java.util.Locale.ROOT);
+                if (!Set.of("classic", "quorum").contains(type)) {
+                    throw new IllegalArgumentException(value.asText() + " is not supported: CLASSIC or QUORUM "
+                            + "(streams speak another protocol)");
+                }
+                yield Optional.of(OmbFileKey.consumer(QUEUE_TYPE, type));
+            }
+            case "producerCreationDelay", "producerCreationBatchSize", "consumerCreationDelay",
+                 "consumerCreationBatchSize" -> Optional.of(OmbFileKey.ignored("msgbench creates clients one after "
+                    + "another and waits for each"));
+            default -> Optional.empty();
+        };
     }
 
     /** Values the driver cannot use are one line before any server work. */

@@ -72,6 +72,49 @@ class RabbitMqIT {
         assertThat(r.get("msgbench").get("warnings")).isEmpty();
     }
 
+    /** OMB's own RabbitMQ driver file, its keys as OMB writes them, runs unchanged; what msgbench does not need warns. */
+    @Test
+    void ombsOwnDriverFileRunsUnchanged(@TempDir Path dir) throws Exception {
+        Path driver = dir.resolve("rabbitmq.yaml");
+        java.nio.file.Files.writeString(driver, """
+                name: RabbitMQ
+                driverClass: io.openmessaging.benchmark.driver.rabbitmq.RabbitMqBenchmarkDriver
+
+                # RabbitMq client specific configurations
+                amqpUris:
+                  - amqp://localhost
+                messagePersistence: false
+                queueType: QUORUM
+                producerCreationDelay: 100
+                """);
+        Path file = dir.resolve("r.json");
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
+                "-p", "producerRate=1000", "-wi", "0", "-i", "1", "-r", "3s", "-f", "0", "-rff", file.toString());
+        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        assertThat(o.out()).contains("# Cluster: external, amqp://localhost (named by the driver file)",
+                "queueType=quorum", driver + ":9: producerCreationDelay ignored: msgbench creates clients");
+        JsonNode r = JSON.readTree(file.toFile()).get(0);
+        JsonNode s = r.get("secondaryMetrics");
+        long sent = s.get("messagesSent").get("score").asLong();
+        assertThat(sent).isBetween(2_970L, 3_030L);
+        assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
+
+        java.nio.file.Files.writeString(driver, """
+                name: RabbitMQ
+                driverClass: io.openmessaging.benchmark.driver.rabbitmq.RabbitMqBenchmarkDriver
+                amqpUris:
+                  - amqp://localhost
+                queueType: STREAM
+                """);
+        CommandLineRun.Outcome stream = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
+                "-rff", file.toString());
+        assertThat(stream.exitCode()).isEqualTo(1);
+        assertThat(stream.err().strip()).isEqualTo("ERROR: " + driver + ":5: queueType: STREAM is not supported: "
+                + "CLASSIC or QUORUM (streams speak another protocol)");
+    }
+
     /**
      * 10 messages taken off the subscription's queue before its consumer read them are 10 lost, one stamped message
      * published a second time is 1 duplicated; nothing else is lost, duplicated or reordered.
