@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * One run of a plan (DESIGN §3): one cluster for all scenarios, each fork of a scenario on a fresh worker,
@@ -59,8 +58,13 @@ final class BenchmarkRun {
         this.progressLines = progressLines;
     }
 
-    /** Runs every scenario; returns the exit code (0, or 1 when a scenario failed). */
-    int execute(List<Scenario> scenarios, Supplier<BrokerHandle> cluster) {
+    /**
+     * Runs every scenario; returns the exit code (0, or 1 when a scenario failed).
+     *
+     * @param clusterFor the servers of a scenario's system, started or reached when first needed (the same handle
+     *                   for every scenario of one system); all are closed at the end
+     */
+    int execute(List<Scenario> scenarios, java.util.function.Function<Scenario, BrokerHandle> clusterFor) {
         console.line("# msgbench: " + scenarios.size() + " scenario(s)");
         console.legend();
         // Ctrl-C: completed scenarios are already on disk; close the running worker so that its topics are
@@ -69,16 +73,17 @@ final class BenchmarkRun {
         Thread onInterrupt = new Thread(this::interrupt, "msgbench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         int failures = 0;
-        BrokerHandle broker = null;
+        java.util.Set<BrokerHandle> opened = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         try {
-            broker = cluster.get();
-            BrokerDescription description = new BrokerDescription(broker.kind(), broker.version(),
-                    broker.bootstrapServers(), broker.settings());
             ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console,
                     settings.reportInterval(), progress);
             int producerIds = 0;
             for (int s = 0; s < scenarios.size(); s++) {
                 Scenario scenario = scenarios.get(s);
+                BrokerHandle broker = clusterFor.apply(scenario);
+                opened.add(broker);
+                BrokerDescription description = new BrokerDescription(broker.kind(), broker.version(),
+                        broker.bootstrapServers(), broker.settings());
                 console.scenarioStart(s + 1, scenarios.size(), scenario);
                 progress.scenario(s);
                 List<ForkResult> forks = new ArrayList<>();
@@ -119,9 +124,7 @@ final class BenchmarkRun {
                 console.scenarioResult(result);
             }
         } finally {
-            if (broker != null) {
-                broker.close();
-            }
+            opened.forEach(BrokerHandle::close);
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {

@@ -294,16 +294,21 @@ final class RunCommand implements Callable<Integer> {
                 tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile));
         // Workers on other hosts reach the embedded broker at this host's address towards them, not at loopback.
         String listenAddress = bootstrap != null || fileCluster != null ? null : EmbeddedBrokerAddress.forWorkers(workers);
-        MessagingSystem system = systemOf(scenarios);
+        Map<String, MessagingSystem> systems = systemsOf(scenarios, bootstrap != null || fileCluster != null);
         RunProgress progress = new RunProgress(scenarios, EpochNanoClock.system());
         try (PrintStream out = humanReadableOutput(progress)) {
             ConsoleReporter console = new ConsoleReporter(out);
             environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))
                     .forEach((variable, value) -> console.line("# From the environment: " + variable + "=" + value));
             warnings.forEach(w -> console.line("# WARNING: " + w));
-            int brokers = scenarios.stream().mapToInt(Scenario::replicationFactor).max().orElse(1);
+            DriverRegistry registry = DriverRegistry.load();
+            Map<String, BrokerHandle> clusters = new java.util.HashMap<>();
+            // each system's servers when its first scenario comes, sized for the largest replication factor it needs
             return new BenchmarkRun(console, files, settings, progress, !interactive()).execute(scenarios,
-                    () -> connect(console, system, fileCluster, brokers, listenAddress));
+                    scenario -> clusters.computeIfAbsent(registry.get(scenario.driver()).system(), name -> connect(
+                            console, systems.get(name), fileCluster, scenarios.stream()
+                                    .filter(o -> registry.get(o.driver()).system().equals(name))
+                                    .mapToInt(Scenario::replicationFactor).max().orElse(1), listenAddress)));
         }
     }
 
@@ -457,19 +462,26 @@ final class RunCommand implements Callable<Integer> {
         return b;
     }
 
-    /** The one messaging system of the run's scenarios (a run has one cluster). */
-    private static MessagingSystem systemOf(List<Scenario> scenarios) {
+    /**
+     * The messaging systems of the run's scenarios, by name, each on the class path; one cluster named by the user
+     * or a driver file is one system's, so it allows one.
+     */
+    private static Map<String, MessagingSystem> systemsOf(List<Scenario> scenarios, boolean oneClusterNamed) {
         DriverRegistry registry = DriverRegistry.load();
-        List<String> systems = scenarios.stream().map(s -> registry.get(s.driver()).system()).distinct().toList();
-        if (systems.size() > 1) {
-            throw new UserError("The scenarios need " + String.join(", ", systems) + ": one run runs on one system's "
-                    + "cluster; run them one system at a time");
+        List<String> names = scenarios.stream().map(s -> registry.get(s.driver()).system()).distinct().toList();
+        if (names.size() > 1 && oneClusterNamed) {
+            throw new UserError("The scenarios need " + String.join(", ", names) + ", but one cluster is named (--cluster "
+                    + "or a driver file): run them one system at a time");
         }
-        try {
-            return MessagingSystem.named(systems.isEmpty() ? "kafka" : systems.get(0));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+        Map<String, MessagingSystem> systems = new LinkedHashMap<>();
+        for (String name : names.isEmpty() ? List.of("kafka") : names) {
+            try {
+                systems.put(name, MessagingSystem.named(name));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
         }
+        return systems;
     }
 
     /** {@code -p name=v1,v2}, repeated names accumulating, in command-line order. */

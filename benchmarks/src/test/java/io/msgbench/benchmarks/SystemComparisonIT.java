@@ -1,0 +1,47 @@
+package io.msgbench.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.testing.CommandLineRun;
+import io.msgbench.testing.CommandLineRun.Outcome;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two systems in one run, one engine: each system's servers come when its first scenario does (embedded Kafka, this
+ * machine's RabbitMQ node), every message of both is verified, and each result names the servers it ran on.
+ */
+class SystemComparisonIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void kafkaAndRabbitMqRunSideBySide(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.json");
+        Outcome o = CommandLineRun.run("SystemComparison", "-p", "producerRate=2000", "-wi", "0", "-i", "1", "-r", "3s",
+                "-rff", file.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("# Cluster: embedded Kafka", "# Cluster: local RabbitMQ");
+        JsonNode results = JSON.readTree(file.toFile());
+        assertThat(results).hasSize(2);
+        for (JsonNode r : results) {
+            JsonNode s = r.get("secondaryMetrics");
+            long sent = s.get("messagesSent").get("score").asLong();
+            assertThat(sent).as(r.get("params").toString()).isBetween(5_940L, 6_060L);
+            assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
+            assertThat(s.get("messagesLost").get("score").asLong()).isZero();
+        }
+        assertThat(results.get(0).get("params").get("client").asText()).isEqualTo("kafka");
+        assertThat(results.get(0).get("msgbench").get("configuration").get("broker").get("kind").asText()).isEqualTo("embedded");
+        assertThat(results.get(1).get("params").get("client").asText()).isEqualTo("rabbitmq");
+        assertThat(results.get(1).get("msgbench").get("configuration").get("broker").get("kind").asText()).isEqualTo("local");
+
+        Outcome named = CommandLineRun.run("SystemComparison", "--cluster", "127.0.0.1:9", "-rff",
+                dir.resolve("x.json").toString());
+        assertThat(named.exitCode()).isEqualTo(1);
+        assertThat(named.err().strip()).isEqualTo("ERROR: The scenarios need kafka, rabbitmq, but one cluster is named "
+                + "(--cluster or a driver file): run them one system at a time");
+    }
+}
