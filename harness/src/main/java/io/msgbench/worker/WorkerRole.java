@@ -5,26 +5,18 @@ package io.msgbench.worker;
  * workers); dedicated producing or consuming workers keep a host's CPU and network for one side of the load.
  */
 public enum WorkerRole {
-    BOTH(true, true), PRODUCE(true, false), CONSUME(false, true);
-
-    private final boolean produces;
-    private final boolean consumes;
-
-    WorkerRole(boolean produces, boolean consumes) {
-        this.produces = produces;
-        this.consumes = consumes;
-    }
+    BOTH, PRODUCE, CONSUME;
 
     public boolean produces() {
-        return produces;
+        return this != CONSUME;
     }
 
     public boolean consumes() {
-        return consumes;
+        return this != PRODUCE;
     }
 
     /** The role of a worker named with this one's and {@code other}'s (e.g. as producer and as consumer). */
     public WorkerRole and(WorkerRole other) {
-        return produces || other.produces ? (consumes || other.consumes ? BOTH : PRODUCE) : CONSUME;
+        return this == other ? this : BOTH;
     }
 }
