@@ -11,8 +11,9 @@ public interface ConsumerHandle extends AutoCloseable {
     boolean awaitAssignment(Duration timeout) throws InterruptedException;
 
     /**
-     * Stops handing messages to the listener soon (within one poll) while staying in its subscription,
-     * so the broker keeps what arrives: a backlog builds (OMB's backlog test). Any thread.
+     * Stops handing messages to the listener while staying in its subscription, so the broker keeps what arrives: a
+     * backlog builds (OMB's backlog test). Returns once the pause is in effect (no message reaches the listener
+     * after it returns), waiting at most a few polls. Any thread.
      */
     void pause();
 

@@ -127,6 +127,8 @@ class Boundary:
 
 
 class Agent:
+    PAUSE_SECONDS = 5  # how long a pause waits for the polls to apply it (a poll that died never does)
+
     def __init__(self):
         self.events = core.EventBatch()
         self.client = None
@@ -282,10 +284,13 @@ class Agent:
 
     def pause(self, cmd):
         """Consumers stop handing messages over while staying in their groups (a backlog builds), or resume."""
-        chosen = cmd.get('consumers')  # their indices; all of them when not given
-        for c in self.consumers:
-            if chosen is None or c.index in chosen:
-                c.set_paused(cmd['paused'])
+        chosen = [c for c in self.consumers if cmd.get('consumers') is None or c.index in cmd['consumers']]
+        for c in chosen:
+            c.set_paused(cmd['paused'])
+        # Answered once every poll has applied it (a poll takes at most ~100 ms), so nothing arrives after a pause.
+        deadline = time.monotonic() + self.PAUSE_SECONDS
+        while not all(c.pause_applied() for c in chosen) and time.monotonic() < deadline:
+            time.sleep(0.002)
         return {}
 
     def stats(self, cmd):

@@ -256,6 +256,10 @@ class AdapterConsumer:
             self.hold(paused)
             self._held = paused
 
+    def pause_applied(self):
+        """True once the polling side has applied the pause asked for last: no message is handed over after it."""
+        return self._held == self.paused
+
     def hold(self, paused):
         raise NotImplementedError
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,6 +27,8 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     /** How long closing may take: see {@link #pollLoop}. */
     private static final Duration CLOSE_BOUND = Duration.ofSeconds(3);
+    /** How long {@link #pause()} waits for the poll thread to apply it (a poll takes at most POLL_TIMEOUT). */
+    private static final Duration PAUSE_BOUND = Duration.ofSeconds(5);
 
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -36,7 +39,8 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
     private volatile boolean running = true;
     /** Asked for by {@link #pause()}/{@link #resume()}; applied by the poll thread, which owns the consumer. */
     private volatile boolean pauseRequested;
-    private boolean paused;
+    /** Written by the poll thread only; read by {@link #pause()} to know the pause is in effect. */
+    private volatile boolean paused;
     private volatile Exception failure;
 
     KafkaConsumerHandle(String topic, KafkaConsumer<byte[], byte[]> consumer, MessageListener listener,
@@ -105,11 +109,22 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
     @Override
     public void pause() {
         pauseRequested = true;
+        awaitPause(true);
     }
 
     @Override
     public void resume() {
         pauseRequested = false;
+        awaitPause(false);
+    }
+
+    /** The poll thread applies a request before its next poll, within {@link #POLL_TIMEOUT}; bounded if it died. */
+    private void awaitPause(boolean wanted) {
+        long deadline = System.nanoTime() + PAUSE_BOUND.toNanos();
+        while (paused != wanted && failure == null && thread.isAlive() && System.nanoTime() < deadline
+                && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     @Override
