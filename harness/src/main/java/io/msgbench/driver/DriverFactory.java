@@ -23,14 +23,16 @@ public interface DriverFactory {
     }
 
     /**
-     * A top-level key of this driver's own OMB files beyond OMB's common ones ({@code name}, {@code driverClass},
-     * {@code replicationFactor}, {@code reset}, the property blocks), or empty when it is not one of its keys.
+     * What a top-level key of this driver's own OMB files beyond OMB's common ones ({@code name}, {@code driverClass},
+     * {@code replicationFactor}, {@code reset}, the property blocks) means: one entry for a scalar key, several for a
+     * nested block (OMB's MQTT file has {@code client:} with the server's address and settings); empty when it is
+     * not one of its keys.
      *
-     * @param value the key's value as YAML gave it (a scalar or a list)
+     * @param value the key's value as YAML gave it (a scalar, a list or a map)
      * @throws IllegalArgumentException with one line saying what is wrong with the value
      */
-    default java.util.Optional<OmbFileKey> ombFileKey(String key, com.fasterxml.jackson.databind.JsonNode value) {
-        return java.util.Optional.empty();
+    default List<OmbFileKey> ombFileKey(String key, com.fasterxml.jackson.databind.JsonNode value) {
+        return List.of();
     }
 
     /** Client library and version, for the result file, e.g. {@code kafka-clients 4.4.0}. */

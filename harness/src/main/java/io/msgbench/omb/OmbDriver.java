@@ -6,6 +6,7 @@ import io.msgbench.driver.DriverRegistry;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -58,12 +59,13 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
         Map<String, String> producer = properties(y, "producerConfig");
         Map<String, String> consumer = properties(y, "consumerConfig");
         String address = null;
+        Map<String, String> topic = new java.util.LinkedHashMap<>(properties(y, "topicConfig"));
         // The system's own keys (OMB's RabbitMQ file: amqpUris, queueType, ...) become settings; the rest warn.
         for (Map.Entry<String, YamlFile.Entry> e : y.entries().entrySet()) {
             if (KEYS.contains(e.getKey())) {
                 continue;
             }
-            java.util.Optional<OmbFileKey> known;
+            List<OmbFileKey> known;
             try {
                 known = factory.ombFileKey(e.getKey(), e.getValue().value());
             } catch (IllegalArgumentException bad) {
@@ -73,15 +75,17 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
                 warnings.accept(file + ":" + e.getValue().line() + ": unknown driver key '" + e.getKey() + "' ignored");
                 continue;
             }
-            OmbFileKey k = known.get();
-            switch (k.side()) {
-                case COMMON -> common.put(k.name(), k.value());
-                case PRODUCER -> producer.put(k.name(), k.value());
-                case CONSUMER -> consumer.put(k.name(), k.value());
-                case ADDRESS -> address = k.value();
-                case IGNORED -> warnings.accept(file + ":" + e.getValue().line() + ": " + e.getKey() + " ignored: "
-                        + k.value());
-                default -> throw new IllegalStateException(k.side().name());
+            for (OmbFileKey k : known) {
+                switch (k.side()) {
+                    case COMMON -> common.put(k.name(), k.value());
+                    case PRODUCER -> producer.put(k.name(), k.value());
+                    case CONSUMER -> consumer.put(k.name(), k.value());
+                    case TOPIC -> topic.put(k.name(), k.value());
+                    case ADDRESS -> address = k.value();
+                    case IGNORED -> warnings.accept(file + ":" + e.getValue().line() + ": " + e.getKey()
+                            + (k.name().isEmpty() ? "" : "." + k.name()) + " ignored: " + k.value());
+                    default -> throw new IllegalStateException(k.side().name());
+                }
             }
         }
         warnUnknown(file, y, "commonConfig", common, factory, true, true, warnings);
@@ -92,7 +96,7 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
         }
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new OmbDriver(file, base, y.text("name", base), client, (short) replication,
-                properties(y, "topicConfig"), common, producer, consumer);
+                topic, common, producer, consumer);
     }
 
     /** The servers the file names (Kafka's bootstrap.servers, or a system's own key such as amqpUris), or null. */

@@ -2,13 +2,13 @@ package io.msgbench.driver.kafka;
 
 import io.msgbench.driver.ConsumerHandle;
 import io.msgbench.driver.MessageListener;
+import io.msgbench.driver.PauseSwitch;
 import io.msgbench.metrics.EpochNanoClock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,8 +27,6 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     /** How long closing may take: see {@link #pollLoop}. */
     private static final Duration CLOSE_BOUND = Duration.ofSeconds(3);
-    /** How long {@link #pause()} waits for the poll thread to apply it (a poll takes at most POLL_TIMEOUT). */
-    private static final Duration PAUSE_BOUND = Duration.ofSeconds(5);
 
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -38,9 +36,7 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
     private final Thread thread;
     private volatile boolean running = true;
     /** Asked for by {@link #pause()}/{@link #resume()}; applied by the poll thread, which owns the consumer. */
-    private volatile boolean pauseRequested;
-    /** Written by the poll thread only; read by {@link #pause()} to know the pause is in effect. */
-    private volatile boolean paused;
+    private final PauseSwitch pause = new PauseSwitch();
     private volatile Exception failure;
 
     KafkaConsumerHandle(String topic, KafkaConsumer<byte[], byte[]> consumer, MessageListener listener,
@@ -86,21 +82,21 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
 
     /** Poll thread: pauses or resumes every assigned partition when asked to (polling goes on: the group stays). */
     private void applyPause() {
-        boolean wanted = pauseRequested;
-        if (wanted != paused) {
+        boolean wanted = pause.requested();
+        if (wanted != pause.applied()) {
             if (wanted) {
                 consumer.pause(consumer.assignment());
             } else {
                 consumer.resume(consumer.paused());
             }
-            paused = wanted;
+            pause.applied(wanted);
         }
     }
 
     /** Also called with an empty set when the group has more consumers than partitions: that is ready too. */
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        if (paused) {
+        if (pause.applied()) {
             consumer.pause(partitions); // a rebalance while paused must not start delivering
         }
         assigned.countDown();
@@ -108,23 +104,12 @@ final class KafkaConsumerHandle implements ConsumerHandle, ConsumerRebalanceList
 
     @Override
     public void pause() {
-        pauseRequested = true;
-        awaitPause(true);
+        pause.request(true, thread);
     }
 
     @Override
     public void resume() {
-        pauseRequested = false;
-        awaitPause(false);
-    }
-
-    /** The poll thread applies a request before its next poll, within {@link #POLL_TIMEOUT}; bounded if it died. */
-    private void awaitPause(boolean wanted) {
-        long deadline = System.nanoTime() + PAUSE_BOUND.toNanos();
-        while (paused != wanted && failure == null && thread.isAlive() && System.nanoTime() < deadline
-                && !Thread.currentThread().isInterrupted()) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        pause.request(false, thread);
     }
 
     @Override

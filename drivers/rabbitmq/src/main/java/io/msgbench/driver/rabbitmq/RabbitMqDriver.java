@@ -2,6 +2,7 @@ package io.msgbench.driver.rabbitmq;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import io.msgbench.driver.Closing;
 import io.msgbench.driver.ConsumerHandle;
 import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.MessageListener;
@@ -132,21 +133,12 @@ final class RabbitMqDriver implements MessagingDriver {
 
     @Override
     public void close() {
-        for (AutoCloseable c : clients) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // closing what is left
-            }
-        }
-        for (Connection c : new Connection[] {publishing, consuming}) {
-            if (c != null) {
-                try {
-                    c.close(5_000);
-                } catch (IOException | RuntimeException e) {
-                    // already closed
-                }
-            }
-        }
+        Closing.all(clients);
+        Closing.all(java.util.Arrays.asList(bounded(publishing), bounded(consuming)));
+    }
+
+    /** Closing a connection waits for the broker's answer: 5 s at most. */
+    private static AutoCloseable bounded(Connection c) {
+        return c == null ? null : () -> c.close(5_000);
     }
 }

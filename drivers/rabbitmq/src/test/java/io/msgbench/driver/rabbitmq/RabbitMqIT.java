@@ -12,6 +12,7 @@ import io.msgbench.api.KeyDistributor;
 import io.msgbench.load.PayloadStamp;
 import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.KnownFaults;
+import io.msgbench.testing.LocalServerChecks;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.MessageSpec;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,42 +34,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RabbitMqIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path REPO = LocalServerChecks.REPO;
 
     @BeforeAll
     static void needsTheLocalNode() {
-        try (Connection c = RabbitMqAddress.factory(RabbitMqSystem.LOCAL).newConnection("msgbench-test")) {
-            assertThat(c.isOpen()).isTrue();
-        } catch (Exception e) {
-            String why = "no RabbitMQ node at 127.0.0.1:5672 (" + e + ")";
-            if (System.getenv("MSGBENCH_CI") != null) {
-                throw new AssertionError(why);
+        LocalServerChecks.requireServer("RabbitMQ node at 127.0.0.1:5672", () -> {
+            try (Connection c = RabbitMqAddress.factory(RabbitMqSystem.LOCAL).newConnection("msgbench-test")) {
+                return c.isOpen();
             }
-            Assumptions.abort(why);
-        }
+        });
     }
 
     /** OMB's 16-partition workload through msgbench's driver file: the rate asked for, within 1 %, all verified. */
     @ParameterizedTest
     @ValueSource(ints = {1_000, 10_000})
     void aWorkloadRunsAtItsRateAndEveryMessageArrivesOnce(int rate, @TempDir Path dir) throws Exception {
-        Path file = dir.resolve("r.json");
-        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
-                REPO.resolve("workloads/1-topic-16-partitions-1kb.yaml").toString(), "-d",
-                REPO.resolve("drivers/rabbitmq/rabbitmq.yaml").toString(), "-p", "producerRate=" + rate, "-wi", "1",
-                "-w", "2s", "-i", "1", "-r", "4s", "-f", "0", "-rff", file.toString());
-        System.out.println(o.out());
-        assertThat(o.exitCode()).as(o.err()).isZero();
-        assertThat(o.out()).contains("# Cluster: local RabbitMQ ", "amqp://guest:guest@127.0.0.1:5672");
-        JsonNode r = JSON.readTree(file.toFile()).get(0);
-        JsonNode s = r.get("secondaryMetrics");
-        long sent = s.get("messagesSent").get("score").asLong();
-        assertThat(sent).isBetween((long) (rate * 4 * 0.99), (long) (rate * 4 * 1.01));
-        assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
-        assertThat(s.get("messagesLost").get("score").asLong()).isZero();
-        assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
-        assertThat(s.get("publishErrors").get("score").asLong()).isZero();
-        assertThat(r.get("msgbench").get("warnings")).isEmpty();
+        LocalServerChecks.rateHeldAndEveryMessageOnce("drivers/rabbitmq/rabbitmq.yaml", rate, "# Cluster: local RabbitMQ ", dir);
     }
 
     /** OMB's own RabbitMQ driver file, its keys as OMB writes them, runs unchanged; what msgbench does not need warns. */

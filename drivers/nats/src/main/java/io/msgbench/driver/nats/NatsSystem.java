@@ -1,0 +1,61 @@
+package io.msgbench.driver.nats;
+
+import io.msgbench.broker.BrokerUnavailableException;
+import io.msgbench.broker.UnownedServerSystem;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.api.ServerInfo;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * NATS's servers for a run: a server at an address the user gives, or this machine's own on 4222 (msgbench does not
+ * start nats-server itself). Either must have JetStream on.
+ */
+public final class NatsSystem extends UnownedServerSystem {
+    static final String LOCAL = "nats://127.0.0.1:4222";
+
+    public NatsSystem() {
+        super("nats", "NATS", LOCAL, "nats://host:port", "nats-server -js");
+    }
+
+    /** Room for the backlog: twice what waits per partition, at least the default 1 GiB, unless the user bounded it. */
+    @Override
+    public Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition) {
+        if (topic.containsKey(NatsDriverFactory.MAX_BYTES) || topic.containsKey(NatsDriverFactory.MAX_BYTES_PER_PARTITION)) {
+            return topic;
+        }
+        Map<String, String> config = new LinkedHashMap<>(topic);
+        config.put(NatsDriverFactory.MAX_BYTES_PER_PARTITION, Long.toString(Math.max(1L << 30,
+                (long) (2 * bytesPerPartition))));
+        return config;
+    }
+
+    @Override
+    protected String normalized(String address) {
+        return NatsAddress.normalized(address);
+    }
+
+    /** JetStream must be on. */
+    @Override
+    protected String version(String address, String hint) {
+        String url = NatsAddress.normalized(address);
+        try (Connection c = Nats.connect(NatsAddress.options(address, "msgbench-readiness"))) {
+            ServerInfo info = c.getServerInfo();
+            if (!info.isJetStreamAvailable()) {
+                throw new BrokerUnavailableException("The NATS server at " + url + " has no JetStream: start it with "
+                        + "-js (or jetstream {} in its configuration)");
+            }
+            return info.getVersion();
+        } catch (IOException e) {
+            throw new BrokerUnavailableException("No NATS server answers at " + url + " (" + e.getMessage() + ")"
+                    + hint);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("Interrupted while reaching NATS at " + url);
+        } catch (IllegalArgumentException e) {
+            throw new BrokerUnavailableException(e.getMessage());
+        }
+    }
+}

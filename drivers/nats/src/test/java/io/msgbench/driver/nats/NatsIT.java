@@ -1,0 +1,143 @@
+package io.msgbench.driver.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.api.KeyDistributor;
+import io.msgbench.load.PayloadStamp;
+import io.msgbench.testing.CommandLineRun;
+import io.msgbench.testing.KnownFaults;
+import io.msgbench.testing.LocalServerChecks;
+import io.msgbench.worker.InProcessWorker;
+import io.msgbench.worker.Worker.ConsumerSpec;
+import io.msgbench.worker.Worker.MessageSpec;
+import io.msgbench.worker.Worker.ProducerSpec;
+import io.msgbench.worker.Worker.WorkerSetup;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The NATS JetStream driver against this machine's server (127.0.0.1:4222 with -js; .ci/run starts it): the rate it
+ * is asked for, every message verified, OMB's own driver file, and faults made on the server counted exactly.
+ */
+class NatsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path REPO = LocalServerChecks.REPO;
+
+    @BeforeAll
+    static void needsTheLocalServer() {
+        LocalServerChecks.requireServer("NATS server with JetStream at 127.0.0.1:4222", () -> {
+            try (Connection c = Nats.connect(NatsAddress.options(NatsSystem.LOCAL, "msgbench-test"))) {
+                assertThat(c.getServerInfo().isJetStreamAvailable()).as("JetStream on").isTrue();
+                return null;
+            }
+        });
+    }
+
+    /** OMB's 16-partition workload through msgbench's driver file: the rate asked for, within 1 %, all verified. */
+    @ParameterizedTest
+    @ValueSource(ints = {1_000, 10_000})
+    void aWorkloadRunsAtItsRateAndEveryMessageArrivesOnce(int rate, @TempDir Path dir) throws Exception {
+        LocalServerChecks.rateHeldAndEveryMessageOnce("drivers/nats/nats.yaml", rate, "# Cluster: local NATS ", dir);
+    }
+
+    /**
+     * OMB's own nats.yaml, as OMB ships it (its 3 replicas on a single server become one, said in the topic
+     * settings), runs unchanged, with memory storage and message-id dedup as parameters.
+     */
+    @Test
+    void ombsOwnDriverFileRunsUnchanged(@TempDir Path dir) throws Exception {
+        Path driver = dir.resolve("nats.yaml");
+        Files.writeString(driver, """
+                name: NATS
+                driverClass: io.openmessaging.benchmark.driver.nats.NatsBenchmarkDriver
+
+                natsHostUrl: localhost:4222
+
+                replicationFactor: 3
+                """);
+        Path file = dir.resolve("r.json");
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
+                "-p", "producerRate=1000", "-p", "producer.messageIdDedup=true", "-p", "topic.storageType=memory",
+                "-wi", "0", "-i", "1", "-r", "3s", "-f", "0", "-rff", file.toString());
+        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        assertThat(o.out()).contains("# Cluster: external, nats://localhost:4222 (named by the driver file)",
+                "replicas=1", "storageType=memory", "messageIdDedup=true");
+        JsonNode s = JSON.readTree(file.toFile()).get(0).get("secondaryMetrics");
+        long sent = s.get("messagesSent").get("score").asLong();
+        assertThat(sent).isBetween(2_970L, 3_030L);
+        assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
+        assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
+
+        Files.writeString(driver, """
+                name: NATS
+                driverClass: io.openmessaging.benchmark.driver.nats.NatsBenchmarkDriver
+                natsHostUrl: localhost:4222
+                storageType: Disk
+                """);
+        CommandLineRun.Outcome bad = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
+                "-rff", file.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err().strip()).isEqualTo("ERROR: " + driver + ":4: storageType: Disk is not a storage type: "
+                + "File or Memory");
+    }
+
+    /**
+     * 10 messages deleted from the stream before the subscription read them are 10 lost, one stamped message
+     * published a second time is 1 duplicated; nothing else is lost, duplicated or reordered.
+     */
+    @Test
+    void aGapAndADuplicateMadeOnTheServerAreCountedExactly() throws Exception {
+        String topic = "known-faults-nats-" + System.nanoTime();
+        try (InProcessWorker worker = InProcessWorker.create();
+             Connection c = Nats.connect(NatsAddress.options(NatsSystem.LOCAL, "msgbench-faults"))) {
+            worker.initialize(new WorkerSetup("nats", NatsSystem.LOCAL, Map.of(), Map.of(), Map.of(), Map.of(),
+                    (short) 1, 1));
+            worker.createTopics(List.of(topic), 1);
+            worker.createConsumers(List.of(new ConsumerSpec(topic, "s")), Duration.ofSeconds(30));
+            worker.createProducers(List.of(new ProducerSpec(topic, 7)),
+                    new MessageSpec(256, KeyDistributor.NO_KEY, false, 0, 0, 1, null), 200);
+            worker.probe(Duration.ofSeconds(30)); // stream sequence 1
+            worker.pauseConsumers();
+            worker.startLoad(200, 1);
+            Thread.sleep(1_000); // about 200 messages wait in the stream, unread
+            JetStreamManagement jsm = c.jetStreamManagement();
+            String stream = NatsTopology.name(topic);
+            for (long seq = 2; seq <= 11; seq++) {
+                assertThat(jsm.deleteMessage(stream, seq)).as("a waiting message").isTrue();
+            }
+            byte[] copy = new byte[256];
+            PayloadStamp.write(copy, 1, 7, 20, 1, 2); // message 20 of producer 7, phase 1, once more
+            c.jetStream().publish(stream + ".0", copy);
+            KnownFaults.assertCountedExactly(worker, "nats", 10, 1);
+        }
+    }
+
+    /** A server that does not answer is one line naming NATS and the address, within seconds. */
+    @Test
+    void aServerThatDoesNotAnswerIsOneLine(@TempDir Path dir) throws Exception {
+        long start = System.nanoTime();
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d",
+                REPO.resolve("drivers/nats/nats.yaml").toString(), "--cluster", "nats://127.0.0.1:1", "-rff",
+                dir.resolve("r.json").toString());
+        assertThat(o.exitCode()).isNotZero();
+        assertThat(o.err().strip()).startsWith("ERROR: No NATS server answers at nats://127.0.0.1:1 (");
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+}
