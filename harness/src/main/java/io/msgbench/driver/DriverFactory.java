@@ -29,9 +29,12 @@ public interface DriverFactory {
      * not one of its keys.
      *
      * @param value the key's value as YAML gave it (a scalar, a list or a map)
+     * @param file  the whole file, for a key that is one part of a whole (OMB's Redis file gives the address in
+     *              {@code redisHost}, {@code redisPort}, {@code redisUser} and {@code redisPass})
      * @throws IllegalArgumentException with one line saying what is wrong with the value
      */
-    default List<OmbFileKey> ombFileKey(String key, com.fasterxml.jackson.databind.JsonNode value) {
+    default List<OmbFileKey> ombFileKey(String key, com.fasterxml.jackson.databind.JsonNode value,
+                                        com.fasterxml.jackson.databind.JsonNode file) {
         return List.of();
     }
 

@@ -34,10 +34,12 @@ public interface MessagingSystem {
     BrokerHandle startEmbedded(int nodes, String listenAddress);
 
     /**
-     * The topic settings of a backlog test whose topics must hold {@code bytesPerPartition} of waiting messages per
-     * partition (Kafka: size-based retention must not delete them); a setting the scenario gives wins.
+     * The topic settings of a backlog test whose topics must hold {@code bytesPerPartition} of waiting messages, that
+     * is {@code messagesPerPartition} messages, per partition (Kafka: size-based retention must not delete them); a
+     * setting the scenario gives wins.
      */
-    default Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition) {
+    default Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition,
+                                                     double messagesPerPartition) {
         return topic;
     }
 

@@ -60,6 +60,7 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
         Map<String, String> consumer = properties(y, "consumerConfig");
         String address = null;
         Map<String, String> topic = new java.util.LinkedHashMap<>(properties(y, "topicConfig"));
+        com.fasterxml.jackson.databind.JsonNode tree = y.tree();
         // The system's own keys (OMB's RabbitMQ file: amqpUris, queueType, ...) become settings; the rest warn.
         for (Map.Entry<String, YamlFile.Entry> e : y.entries().entrySet()) {
             if (KEYS.contains(e.getKey())) {
@@ -67,7 +68,7 @@ public record OmbDriver(Path file, String baseName, String name, String client, 
             }
             List<OmbFileKey> known;
             try {
-                known = factory.ombFileKey(e.getKey(), e.getValue().value());
+                known = factory.ombFileKey(e.getKey(), e.getValue().value(), tree);
             } catch (IllegalArgumentException bad) {
                 throw y.error(e.getKey(), bad.getMessage());
             }

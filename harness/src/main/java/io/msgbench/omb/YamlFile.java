@@ -56,6 +56,13 @@ final class YamlFile {
         return file;
     }
 
+    /** The whole mapping, each key's value as YAML gave it. */
+    JsonNode tree() {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.createObjectNode();
+        entries.forEach((k, e) -> tree.set(k, e.value()));
+        return tree;
+    }
+
     Map<String, Entry> entries() {
         return entries;
     }

@@ -240,10 +240,10 @@ final class ScenarioRunner {
         if (!w.isBacklogTest()) {
             return scenario.topic();
         }
-        double perPartition = (double) w.backlogMessages() / Math.max(1, w.subscriptionsPerTopic()) * w.messageSize()
+        double messagesPerPartition = (double) w.backlogMessages() / Math.max(1, w.subscriptionsPerTopic())
                 / (w.topics() * w.partitionsPerTopic());
         return MessagingSystem.named(DriverRegistry.load().get(scenario.driver()).system())
-                .backlogTopicSettings(scenario.topic(), perPartition);
+                .backlogTopicSettings(scenario.topic(), messagesPerPartition * w.messageSize(), messagesPerPartition);
     }
 
     /** 1-based index among the iterations of its kind. */

@@ -10,13 +10,13 @@ class HarnessKnowsNoSystemTest {
     @ParameterizedTest
     @ValueSource(strings = {"org.apache.kafka.clients.producer.KafkaProducer", "kafka.server.KafkaRaftServer",
         "org.apache.kafka.server.common.MetadataVersion", "com.rabbitmq.client.ConnectionFactory",
-        "io.nats.client.Nats"})
+        "io.nats.client.Nats", "io.lettuce.core.RedisClient", "com.hivemq.client.mqtt.MqttClient"})
     void noClientOrServerOfAnySystemIsOnTheHarnessClassPath(String className) {
         assertThatThrownBy(() -> Class.forName(className)).isInstanceOf(ClassNotFoundException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "rabbitmq"})
+    @ValueSource(strings = {"kafka", "rabbitmq", "nats", "redis", "mqtt"})
     void withoutADriverModuleNoSystemIsKnown(String name) {
         assertThatThrownBy(() -> MessagingSystem.named(name))
                 .hasMessage("No messaging system '" + name + "' on the class path; known: none");

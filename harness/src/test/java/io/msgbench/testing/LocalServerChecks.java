@@ -60,4 +60,17 @@ public final class LocalServerChecks {
         assertThat(r.get("msgbench").get("warnings")).isEmpty();
         return r;
     }
+
+    /** A run on a server that does not answer at {@code address} ends within seconds, in one line {@code expected...}. */
+    public static void unansweredServerIsOneLine(String driverFile, String address, String expected, Path dir)
+            throws Exception {
+        long start = System.nanoTime();
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d",
+                REPO.resolve(driverFile).toString(), "--cluster", address, "-rff", dir.resolve("r.json").toString());
+        assertThat(o.exitCode()).isNotZero();
+        assertThat(o.err().strip()).startsWith(expected);
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
+    }
 }

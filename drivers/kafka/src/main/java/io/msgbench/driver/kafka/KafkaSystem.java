@@ -25,7 +25,8 @@ public final class KafkaSystem implements MessagingSystem {
 
     /** Size-based retention (the embedded broker keeps 1 GiB per partition) with room for twice the backlog. */
     @Override
-    public Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition) {
+    public Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition,
+                                                    double messagesPerPartition) {
         if (topic.containsKey(RETENTION_BYTES)) {
             return topic;
         }

@@ -38,6 +38,7 @@ final class NatsDriver implements MessagingDriver {
     /** Pulled but unacknowledged messages wait this long before redelivery: long, as a paused consumer holds some. */
     private static final Duration ACK_WAIT = Duration.ofMinutes(10);
 
+    private final NatsDriverFactory factory;
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
     private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
     private Connection publishing;
@@ -48,15 +49,16 @@ final class NatsDriver implements MessagingDriver {
     private short replicas;
     private EpochNanoClock clock;
 
+    NatsDriver(NatsDriverFactory factory) {
+        this.factory = factory;
+    }
+
     @Override
     public EffectiveClientConfig initialize(DriverContext context) {
-        Map<String, String> producer = DriverContext.clientSettings(NatsDriverFactory.PRODUCER_DEFAULTS,
-                context.common(), NatsDriverFactory.PRODUCER_SETTINGS, context.producer());
-        Map<String, String> consumer = DriverContext.clientSettings(NatsDriverFactory.CONSUMER_DEFAULTS,
-                context.common(), NatsDriverFactory.CONSUMER_SETTINGS, context.consumer());
-        topicSettings = new LinkedHashMap<>(NatsDriverFactory.TOPIC_DEFAULTS);
-        topicSettings.putAll(context.topic());
-        NatsDriverFactory.checkTopic(topicSettings);
+        EffectiveClientConfig config = factory.effective(context);
+        Map<String, String> producer = config.producer();
+        Map<String, String> consumer = config.consumer();
+        topicSettings = new LinkedHashMap<>(config.topic());
         messageIdDedup = Boolean.parseBoolean(producer.get(NatsDriverFactory.MESSAGE_ID_DEDUP));
         maxAckPending = Integer.parseInt(consumer.get(NatsDriverFactory.MAX_ACK_PENDING));
         replicas = context.replicationFactor();

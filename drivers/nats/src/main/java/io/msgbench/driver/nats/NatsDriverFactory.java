@@ -24,15 +24,14 @@ public final class NatsDriverFactory extends NamedSettingsDriverFactory {
     static final String STORAGE_TYPE = "storageType";
     static final String MAX_BYTES = "maxBytes";
     static final String MAX_BYTES_PER_PARTITION = "maxBytesPerPartition";
-    static final Set<String> PRODUCER_SETTINGS = Set.of(MESSAGE_ID_DEDUP);
-    static final Set<String> CONSUMER_SETTINGS = Set.of(MAX_ACK_PENDING);
     static final Map<String, String> PRODUCER_DEFAULTS = Map.of(MESSAGE_ID_DEDUP, "false");
     static final Map<String, String> CONSUMER_DEFAULTS = Map.of(MAX_ACK_PENDING, "10000");
     static final Map<String, String> TOPIC_DEFAULTS = Map.of(STORAGE_TYPE, "file", MAX_BYTES_PER_PARTITION,
             Long.toString(1L << 30));
 
     public NatsDriverFactory() {
-        super("nats", PRODUCER_SETTINGS, CONSUMER_SETTINGS, "io.openmessaging.benchmark.driver.nats.NatsBenchmarkDriver");
+        super("nats", "io.openmessaging.benchmark.driver.nats.NatsBenchmarkDriver",
+                PRODUCER_DEFAULTS, CONSUMER_DEFAULTS, TOPIC_DEFAULTS);
     }
 
     @Override
@@ -42,7 +41,7 @@ public final class NatsDriverFactory extends NamedSettingsDriverFactory {
 
     /** The keys of OMB's nats.yaml (driver-nats's NatsConfig). */
     @Override
-    public List<OmbFileKey> ombFileKey(String key, JsonNode value) {
+    public List<OmbFileKey> ombFileKey(String key, JsonNode value, JsonNode file) {
         return switch (key) {
             case "natsHostUrl" -> {
                 if (!value.isTextual() || value.asText().isBlank()) {
@@ -74,8 +73,8 @@ public final class NatsDriverFactory extends NamedSettingsDriverFactory {
         return List.of();
     }
 
-    /** The stream settings, checked when the driver starts (topic settings reach no factory check). */
-    static void checkTopic(Map<String, String> topic) {
+    @Override
+    protected void checkTopic(Map<String, String> topic) {
         new SettingCheck("nats", topic, Map.of(), Map.of()).oneOf(STORAGE_TYPE, Set.of("file", "memory"))
                 .wholeNumber(MAX_BYTES, -1, Long.MAX_VALUE).wholeNumber(MAX_BYTES_PER_PARTITION, 1, Long.MAX_VALUE);
     }
@@ -96,6 +95,6 @@ public final class NatsDriverFactory extends NamedSettingsDriverFactory {
 
     @Override
     public MessagingDriver create() {
-        return new NatsDriver();
+        return new NatsDriver(this);
     }
 }

@@ -1,16 +1,15 @@
 package io.msgbench.driver.nats;
 
+import io.msgbench.driver.InFlight;
+import io.msgbench.driver.PartitionChooser;
+import io.msgbench.driver.PayloadCopies;
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.driver.SendListener;
 import io.msgbench.load.PayloadStamp;
 import io.nats.client.JetStream;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A producer: asynchronous JetStream publishes to its topic's partition subjects, a send completed by the stream's
@@ -20,49 +19,38 @@ import java.util.concurrent.locks.LockSupport;
  * repeat within its duplicate window.
  */
 final class NatsProducer implements ProducerHandle {
-    private static final long FLUSH_BOUND_NANOS = TimeUnit.SECONDS.toNanos(30);
-
     private final JetStream jetStream;
     private final String[] subjects;
     private final boolean messageIdDedup;
-    private final byte[][] bodies;
-    private final int mask;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private int next;
+    private final PayloadCopies copies;
+    private final InFlight inFlight = new InFlight();
+    private final PartitionChooser partitions;
 
     NatsProducer(JetStream jetStream, String[] subjects, boolean messageIdDedup, int maxInFlight) {
         this.jetStream = jetStream;
         this.subjects = subjects;
+        this.partitions = new PartitionChooser(subjects.length);
         this.messageIdDedup = messageIdDedup;
-        int size = Integer.highestOneBit(Math.max(1, maxInFlight));
-        this.bodies = new byte[size][];
-        this.mask = size - 1;
+        this.copies = new PayloadCopies(maxInFlight);
     }
 
     @Override
     public void send(byte[] key, byte[] payload, long token, SendListener listener) {
-        String subject = subjects[key == null ? Math.floorMod(next++, subjects.length)
-                : Math.floorMod(Arrays.hashCode(key), subjects.length)];
-        int slot = (int) (token & mask);
-        byte[] body = bodies[slot];
-        if (body == null || body.length != payload.length) {
-            body = new byte[payload.length];
-            bodies[slot] = body;
-        }
-        System.arraycopy(payload, 0, body, 0, payload.length);
+        String subject = subjects[partitions.partition(key)];
+        byte[] body = copies.copy(payload, token);
         CompletableFuture<PublishAck> ack;
-        inFlight.incrementAndGet();
+        inFlight.sent();
         try {
             ack = messageIdDedup
                     ? jetStream.publishAsync(subject, body, PublishOptions.builder().messageId(messageId(payload)).build())
                     : jetStream.publishAsync(subject, body);
         } catch (RuntimeException e) {
-            inFlight.decrementAndGet();
+            inFlight.completed();
             listener.onCompletion(token, e);
             return;
         }
         ack.whenComplete((a, error) -> {
-            inFlight.decrementAndGet();
+            inFlight.completed();
             listener.onCompletion(token, error == null ? null
                     : error instanceof Exception e ? e : new RuntimeException(error));
         });
@@ -77,10 +65,7 @@ final class NatsProducer implements ProducerHandle {
     /** Waits (bounded) until every publish is acknowledged or failed: jnats writes its buffer on its own. */
     @Override
     public void flush() {
-        long deadline = System.nanoTime() + FLUSH_BOUND_NANOS;
-        while (inFlight.get() > 0 && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        inFlight.awaitNone();
     }
 
     @Override

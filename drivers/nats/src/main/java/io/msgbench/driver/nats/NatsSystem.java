@@ -22,7 +22,8 @@ public final class NatsSystem extends UnownedServerSystem {
 
     /** Room for the backlog: twice what waits per partition, at least the default 1 GiB, unless the user bounded it. */
     @Override
-    public Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition) {
+    public Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition,
+                                                    double messagesPerPartition) {
         if (topic.containsKey(NatsDriverFactory.MAX_BYTES) || topic.containsKey(NatsDriverFactory.MAX_BYTES_PER_PARTITION)) {
             return topic;
         }

@@ -20,25 +20,25 @@ class NatsDriverFactoryTest {
                 .hasMessage("nats: messageIdDedup=yes: expected true or false");
         assertThatThrownBy(() -> factory.check(Map.of(), Map.of(), Map.of("maxAckPending", "0")))
                 .hasMessage("nats: maxAckPending=0: expected a whole number from 1 to 2147483647");
-        assertThatThrownBy(() -> NatsDriverFactory.checkTopic(Map.of("storageType", "disk")))
+        assertThatThrownBy(() -> factory.checkTopic(Map.of("storageType", "disk")))
                 .hasMessage("nats: storageType=disk: expected file or memory");
     }
 
     @Test
     void ombsKeysBecomeTheAddressAndStreamSettings() {
-        assertThat(factory.ombFileKey("natsHostUrl", json.textNode("localhost:4222")))
+        assertThat(factory.ombFileKey("natsHostUrl", json.textNode("localhost:4222"), null))
                 .containsExactly(OmbFileKey.address("nats://localhost:4222"));
-        assertThat(factory.ombFileKey("storageType", json.textNode("Memory")))
+        assertThat(factory.ombFileKey("storageType", json.textNode("Memory"), null))
                 .containsExactly(OmbFileKey.topic("storageType", "memory"));
-        assertThat(factory.ombFileKey("maxBytes", json.numberNode(-1))).containsExactly(OmbFileKey.topic("maxBytes", "-1"));
-        assertThat(factory.ombFileKey("jsStreamName", json.textNode("x"))).isEmpty();
+        assertThat(factory.ombFileKey("maxBytes", json.numberNode(-1), null)).containsExactly(OmbFileKey.topic("maxBytes", "-1"));
+        assertThat(factory.ombFileKey("jsStreamName", json.textNode("x"), null)).isEmpty();
     }
 
     @Test
     void aStreamIsBoundedPerPartitionUnlessMaxBytesIsGiven() {
         assertThat(NatsDriverFactory.maxBytes(NatsDriverFactory.TOPIC_DEFAULTS, 16)).isEqualTo(16L << 30);
         assertThat(NatsDriverFactory.maxBytes(Map.of("maxBytes", "-1", "maxBytesPerPartition", "5"), 16)).isEqualTo(-1);
-        assertThat(new NatsSystem().backlogTopicSettings(Map.of(), 3e9)).containsEntry("maxBytesPerPartition",
+        assertThat(new NatsSystem().backlogTopicSettings(Map.of(), 3e9, 3e6)).containsEntry("maxBytesPerPartition",
                 "6000000000");
     }
 

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class RabbitMqDriver implements MessagingDriver {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqDriver.class);
 
+    private final RabbitMqDriverFactory factory;
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
     private final Map<String, List<String>> queuesByTopic = new ConcurrentHashMap<>();
     private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
@@ -40,12 +41,15 @@ final class RabbitMqDriver implements MessagingDriver {
     private String queueType;
     private EpochNanoClock clock;
 
+    RabbitMqDriver(RabbitMqDriverFactory factory) {
+        this.factory = factory;
+    }
+
     @Override
     public EffectiveClientConfig initialize(DriverContext context) {
-        Map<String, String> producer = DriverContext.clientSettings(RabbitMqDriverFactory.PRODUCER_DEFAULTS,
-                context.common(), RabbitMqDriverFactory.PRODUCER_SETTINGS, context.producer());
-        Map<String, String> consumer = DriverContext.clientSettings(RabbitMqDriverFactory.CONSUMER_DEFAULTS,
-                context.common(), RabbitMqDriverFactory.CONSUMER_SETTINGS, context.consumer());
+        EffectiveClientConfig config = factory.effective(context);
+        Map<String, String> producer = config.producer();
+        Map<String, String> consumer = config.consumer();
         persistent = Boolean.parseBoolean(producer.get(RabbitMqDriverFactory.PERSISTENCE));
         prefetch = Integer.parseInt(consumer.get(RabbitMqDriverFactory.PREFETCH));
         queueType = consumer.get(RabbitMqDriverFactory.QUEUE_TYPE);
@@ -59,7 +63,7 @@ final class RabbitMqDriver implements MessagingDriver {
             throw new IllegalStateException("Cannot connect to RabbitMQ at " + context.bootstrapServers() + ": "
                     + e.getMessage(), e);
         }
-        return new EffectiveClientConfig(producer, consumer, context.topic());
+        return config;
     }
 
     @Override

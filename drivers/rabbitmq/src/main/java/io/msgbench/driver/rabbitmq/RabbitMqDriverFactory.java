@@ -18,14 +18,12 @@ public final class RabbitMqDriverFactory extends NamedSettingsDriverFactory {
     static final String PERSISTENCE = "messagePersistence";
     static final String PREFETCH = "prefetch";
     static final String QUEUE_TYPE = "queueType";
-    static final Set<String> PRODUCER_SETTINGS = Set.of(PERSISTENCE);
-    static final Set<String> CONSUMER_SETTINGS = Set.of(PREFETCH, QUEUE_TYPE);
     static final Map<String, String> PRODUCER_DEFAULTS = Map.of(PERSISTENCE, "false");
     static final Map<String, String> CONSUMER_DEFAULTS = Map.of(PREFETCH, "1000", QUEUE_TYPE, "classic");
 
     public RabbitMqDriverFactory() {
-        super("rabbitmq", PRODUCER_SETTINGS, CONSUMER_SETTINGS,
-                "io.openmessaging.benchmark.driver.rabbitmq.RabbitMqBenchmarkDriver");
+        super("rabbitmq", "io.openmessaging.benchmark.driver.rabbitmq.RabbitMqBenchmarkDriver",
+                PRODUCER_DEFAULTS, CONSUMER_DEFAULTS, Map.of());
     }
 
     @Override
@@ -37,7 +35,7 @@ public final class RabbitMqDriverFactory extends NamedSettingsDriverFactory {
 
     /** The keys of OMB's rabbitmq.yaml (driver-rabbitmq's RabbitMqConfig). */
     @Override
-    public List<OmbFileKey> ombFileKey(String key, JsonNode value) {
+    public List<OmbFileKey> ombFileKey(String key, JsonNode value, JsonNode file) {
         return switch (key) {
             case "amqpUris" -> {
                 JsonNode first = value.isArray() ? value.path(0) : value;
@@ -73,6 +71,6 @@ public final class RabbitMqDriverFactory extends NamedSettingsDriverFactory {
 
     @Override
     public MessagingDriver create() {
-        return new RabbitMqDriver();
+        return new RabbitMqDriver(this);
     }
 }

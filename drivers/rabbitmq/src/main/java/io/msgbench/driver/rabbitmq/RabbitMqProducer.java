@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.MessageProperties;
+import io.msgbench.driver.PartitionChooser;
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.driver.SendListener;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class RabbitMqProducer implements ProducerHandle, ConfirmListener {
     private final AtomicLongArray sequences;
     private final long[] tokens;
     private final AtomicReferenceArray<SendListener> listeners;
-    private int next;
+    private final PartitionChooser partitions;
     /** Lowest sequence number not yet confirmed (I/O thread only). */
     private long lowest = 1;
 
@@ -38,6 +39,7 @@ final class RabbitMqProducer implements ProducerHandle, ConfirmListener {
         this.channel = channel;
         this.exchange = exchange;
         this.routingKeys = RabbitMqTopology.routingKeys(partitions);
+        this.partitions = new PartitionChooser(partitions);
         this.properties = persistent ? MessageProperties.PERSISTENT_BASIC : MessageProperties.BASIC;
         int size = Integer.highestOneBit(Math.max(1, maxInFlight)) * RING_SPREAD;
         this.mask = size - 1;
@@ -50,8 +52,7 @@ final class RabbitMqProducer implements ProducerHandle, ConfirmListener {
 
     @Override
     public void send(byte[] key, byte[] payload, long token, SendListener listener) {
-        String routingKey = routingKeys[key == null ? Math.floorMod(next++, routingKeys.length)
-                : Math.floorMod(java.util.Arrays.hashCode(key), routingKeys.length)];
+        String routingKey = routingKeys[partitions.partition(key)];
         long sequence = channel.getNextPublishSeqNo();
         int slot = (int) (sequence & mask);
         tokens[slot] = token;

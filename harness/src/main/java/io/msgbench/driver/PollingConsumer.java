@@ -1,0 +1,93 @@
+package io.msgbench.driver;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer whose client is polled on a thread of its own (NATS fetches, Redis XREADGROUP): the thread polls until
+ * closed, stops polling while paused (what arrives waits on the server: a backlog builds) and applies a pause between
+ * two polls, so {@link #pause()} returns once nothing more reaches the listener. A subclass makes its client, then
+ * calls {@link #start()}.
+ */
+public abstract class PollingConsumer implements ConsumerHandle {
+    private static final Logger LOG = LoggerFactory.getLogger(PollingConsumer.class);
+    private static final long PAUSED_SLEEP_MILLIS = 10;
+    private static final long JOIN_MILLIS = 3_000;
+
+    private final PauseSwitch pause = new PauseSwitch();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Exception failure;
+
+    protected PollingConsumer(String threadName) {
+        this.thread = new Thread(this::pollLoop, threadName);
+        this.thread.setDaemon(true);
+    }
+
+    protected final void start() {
+        thread.start();
+    }
+
+    /**
+     * One poll: waits a bounded time (about a second at most) for what arrives and hands it to the listener, one
+     * message at a time, acknowledging it as the system wants.
+     */
+    protected abstract void poll() throws Exception;
+
+    /** Releases the client once polling ended (the poll thread is done or did not stop in time). */
+    protected void closeClient() {
+    }
+
+    private void pollLoop() {
+        try {
+            while (running) {
+                boolean paused = pause.requested();
+                pause.applied(paused);
+                if (paused) {
+                    Thread.sleep(PAUSED_SLEEP_MILLIS);
+                    continue;
+                }
+                poll();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (running) {
+                failure = e;
+                LOG.error("{} stopped: {}", thread.getName(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean awaitAssignment(Duration timeout) {
+        return true; // what it polls exists once the consumer does
+    }
+
+    @Override
+    public final void pause() {
+        pause.request(true, thread);
+    }
+
+    @Override
+    public final void resume() {
+        pause.request(false, thread);
+    }
+
+    @Override
+    public final Exception failure() {
+        return failure;
+    }
+
+    @Override
+    public final void close() {
+        running = false;
+        try {
+            thread.join(JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeClient();
+    }
+}
