@@ -54,21 +54,8 @@ else
     py=$(command -v python3) || { echo "ERROR: python3 is needed" >&2; exit 2; }
 fi
 
-# True when the extra options give one of these names (as "-r 5s", "-r5s" or "--measurement-time=5s").
-given() {
-    local arg name
-    for arg in "${extra[@]}"; do
-        for name in "$@"; do
-            if [[ $arg == "$name" || $arg == "$name="* ]]; then
-                return 0
-            fi
-            if [[ $name != --* && $arg == "$name"[0-9]* ]]; then
-                return 0
-            fi
-        done
-    done
-    return 1
-}
+# shellcheck source=lib/given.sh
+source "$root/scripts/lib/given.sh"
 extra=("$@")
 if given -rff --result-file; then
     echo "ERROR: -rff is set per workload by this script (OUT/<name>.json)" >&2

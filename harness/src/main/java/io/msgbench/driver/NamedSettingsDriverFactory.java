@@ -46,6 +46,12 @@ public abstract class NamedSettingsDriverFactory implements DriverFactory {
         return consumerDefaults.keySet();
     }
 
+    /** The client and version the driver module was built with ({@link BuiltClientVersion}). */
+    @Override
+    public String clientVersion() {
+        return BuiltClientVersion.of(getClass());
+    }
+
     /** The OMB driver this one stands in for: its driver files run here. */
     @Override
     public final Set<String> ombDriverClasses() {

@@ -73,4 +73,18 @@ public final class LocalServerChecks {
         assertThat(o.err().strip().lines()).hasSize(1);
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
     }
+
+    /**
+     * An OMB driver file {@code yaml} with a bad value ends before any server work in one line, {@code ERROR: <file>:}
+     * then {@code expected}.
+     */
+    public static void badDriverFileIsOneLine(String yaml, String expected, Path dir) throws Exception {
+        Path driver = dir.resolve("bad-driver.yaml");
+        java.nio.file.Files.writeString(driver, yaml);
+        CommandLineRun.Outcome bad = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
+                "-rff", dir.resolve("bad.json").toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err().strip()).isEqualTo("ERROR: " + driver + ":" + expected);
+    }
 }

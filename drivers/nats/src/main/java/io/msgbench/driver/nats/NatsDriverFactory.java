@@ -34,11 +34,6 @@ public final class NatsDriverFactory extends NamedSettingsDriverFactory {
                 PRODUCER_DEFAULTS, CONSUMER_DEFAULTS, TOPIC_DEFAULTS);
     }
 
-    @Override
-    public String clientVersion() {
-        return "jnats " + io.nats.client.Nats.CLIENT_VERSION;
-    }
-
     /** The keys of OMB's nats.yaml (driver-nats's NatsConfig). */
     @Override
     public List<OmbFileKey> ombFileKey(String key, JsonNode value, JsonNode file) {

@@ -82,18 +82,13 @@ class NatsIT {
         assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
         assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
 
-        Files.writeString(driver, """
+        LocalServerChecks.badDriverFileIsOneLine("""
                 name: NATS
                 driverClass: io.openmessaging.benchmark.driver.nats.NatsBenchmarkDriver
                 natsHostUrl: localhost:4222
                 storageType: Disk
-                """);
-        CommandLineRun.Outcome bad = CommandLineRun.run("--workload",
-                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
-                "-rff", file.toString());
-        assertThat(bad.exitCode()).isEqualTo(1);
-        assertThat(bad.err().strip()).isEqualTo("ERROR: " + driver + ":4: storageType: Disk is not a storage type: "
-                + "File or Memory");
+                """, "4: storageType: Disk is not a storage type: "
+                + "File or Memory", dir);
     }
 
     /**

@@ -26,13 +26,6 @@ public final class RabbitMqDriverFactory extends NamedSettingsDriverFactory {
                 PRODUCER_DEFAULTS, CONSUMER_DEFAULTS, Map.of());
     }
 
-    @Override
-    public String clientVersion() {
-        Package p = com.rabbitmq.client.ConnectionFactory.class.getPackage();
-        String v = p == null ? null : p.getImplementationVersion();
-        return "amqp-client " + (v == null ? "unknown" : v);
-    }
-
     /** The keys of OMB's rabbitmq.yaml (driver-rabbitmq's RabbitMqConfig). */
     @Override
     public List<OmbFileKey> ombFileKey(String key, JsonNode value, JsonNode file) {

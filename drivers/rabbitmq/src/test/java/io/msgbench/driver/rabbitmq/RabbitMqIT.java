@@ -80,19 +80,14 @@ class RabbitMqIT {
         assertThat(sent).isBetween(2_970L, 3_030L);
         assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
 
-        java.nio.file.Files.writeString(driver, """
+        LocalServerChecks.badDriverFileIsOneLine("""
                 name: RabbitMQ
                 driverClass: io.openmessaging.benchmark.driver.rabbitmq.RabbitMqBenchmarkDriver
                 amqpUris:
                   - amqp://localhost
                 queueType: STREAM
-                """);
-        CommandLineRun.Outcome stream = CommandLineRun.run("--workload",
-                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
-                "-rff", file.toString());
-        assertThat(stream.exitCode()).isEqualTo(1);
-        assertThat(stream.err().strip()).isEqualTo("ERROR: " + driver + ":5: queueType: STREAM is not supported: "
-                + "CLASSIC or QUORUM (streams speak another protocol)");
+                """, "5: queueType: STREAM is not supported: "
+                + "CLASSIC or QUORUM (streams speak another protocol)", dir);
     }
 
     /**

@@ -29,13 +29,6 @@ public final class RedisDriverFactory extends NamedSettingsDriverFactory {
                 PRODUCER_DEFAULTS, CONSUMER_DEFAULTS, TOPIC_DEFAULTS);
     }
 
-    @Override
-    public String clientVersion() {
-        Package p = io.lettuce.core.RedisClient.class.getPackage();
-        String v = p == null ? null : p.getImplementationVersion();
-        return "lettuce-core " + (v == null ? "unknown" : v);
-    }
-
     /**
      * The keys of OMB's redis.yaml (driver-redis's RedisClientConfig): host, port, user and password make one
      * address, which each of them gives; Jedis's pool sizes mean nothing to Lettuce.

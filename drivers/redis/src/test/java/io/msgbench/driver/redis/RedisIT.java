@@ -80,17 +80,12 @@ class RedisIT {
         assertThat(sent).isBetween(2_970L, 3_030L);
         assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
 
-        Files.writeString(driver, """
+        LocalServerChecks.badDriverFileIsOneLine("""
                 name: Redis
                 driverClass: io.openmessaging.benchmark.driver.redis.RedisBenchmarkDriver
                 redisPort: six
                 redisHost: 127.0.0.1
-                """);
-        CommandLineRun.Outcome bad = CommandLineRun.run("--workload",
-                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
-                "-rff", file.toString());
-        assertThat(bad.exitCode()).isEqualTo(1);
-        assertThat(bad.err().strip()).isEqualTo("ERROR: " + driver + ":3: redisPort: six is not a port number");
+                """, "3: redisPort: six is not a port number", dir);
     }
 
     /**
