@@ -13,6 +13,7 @@ public abstract class UnownedServerSystem implements MessagingSystem {
     private final String local;
     private final String addressForm;
     private final String startCommand;
+    private final ServerContainer container;
 
     /**
      * @param name         the system's name, as its drivers give it
@@ -20,18 +21,26 @@ public abstract class UnownedServerSystem implements MessagingSystem {
      * @param local        this machine's server's address, e.g. {@code nats://127.0.0.1:4222}
      * @param addressForm  how an address looks, for messages, e.g. {@code nats://host:port}
      * @param startCommand how this machine's server is started, for messages
+     * @param container    how its server runs in a container ({@code --containers})
      */
-    protected UnownedServerSystem(String name, String label, String local, String addressForm, String startCommand) {
+    protected UnownedServerSystem(String name, String label, String local, String addressForm, String startCommand,
+                                  ServerContainer container) {
         this.name = name;
         this.label = label;
         this.local = local;
         this.addressForm = addressForm;
         this.startCommand = startCommand;
+        this.container = container;
     }
 
     @Override
     public final String name() {
         return name;
+    }
+
+    @Override
+    public java.util.Optional<ServerContainer> container() {
+        return java.util.Optional.of(container);
     }
 
     /** This machine's server's address. */

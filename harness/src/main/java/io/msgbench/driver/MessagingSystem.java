@@ -1,8 +1,11 @@
 package io.msgbench.driver;
 
 import io.msgbench.broker.BrokerHandle;
+import io.msgbench.broker.ContainerServers;
+import io.msgbench.broker.ServerContainer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -32,6 +35,30 @@ public interface MessagingSystem {
      * clients at {@code listenAddress}; they go when the handle is closed.
      */
     BrokerHandle startEmbedded(int nodes, String listenAddress);
+
+    /**
+     * How this system's server runs in a container, for {@code --containers}; empty when msgbench has no image for
+     * it.
+     */
+    default Optional<ServerContainer> container() {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts {@code nodes} servers in containers for a run ({@code --containers}: Testcontainers, where a Docker
+     * engine runs), checked to answer; they go when the handle is closed.
+     *
+     * @throws io.msgbench.broker.BrokerUnavailableException one line: no Docker engine, no image, a failed start
+     */
+    default BrokerHandle startContainer(int nodes) {
+        ServerContainer spec = container().orElseThrow(() -> new io.msgbench.broker.BrokerUnavailableException(
+                "msgbench has no container image for " + name()));
+        if (nodes > 1) {
+            throw new io.msgbench.broker.BrokerUnavailableException("Replication factor " + nodes + " needs a "
+                    + name() + " cluster; --containers starts one server");
+        }
+        return ContainerServers.start(this, spec);
+    }
 
     /**
      * The topic settings of a backlog test whose topics must hold {@code bytesPerPartition} of waiting messages, that

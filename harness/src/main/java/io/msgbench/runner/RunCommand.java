@@ -1,6 +1,8 @@
 package io.msgbench.runner;
 
 import io.msgbench.broker.BrokerHandle;
+import io.msgbench.broker.BrokerUnavailableException;
+import io.msgbench.broker.ContainerServers;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingSystem;
 import io.msgbench.metrics.EpochNanoClock;
@@ -147,6 +149,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--embedded", description = "Run on the embedded broker even when OMB driver files name a cluster.")
     boolean embedded;
 
+    @Option(names = "--containers", description = "Start each system's server in a container for the run "
+            + "(Testcontainers: needs a Docker engine), instead of the embedded broker or this machine's servers.")
+    boolean containers;
+
     @Option(names = "--workers", paramLabel = "URL", split = ",",
             description = "Workers (java -jar benchmarks.jar worker) to run the forks on instead of local JVMs: "
                     + "http://host:port, comma-separated, repeatable. With several, each fork's producers and consumers "
@@ -214,6 +220,17 @@ final class RunCommand implements Callable<Integer> {
         if (embedded && bootstrap != null) {
             throw new UserError("--embedded and --bootstrap exclude each other: choose one cluster");
         }
+        if (containers && (embedded || bootstrap != null)) {
+            throw new UserError("--containers and " + (embedded ? "--embedded" : "--cluster") + " exclude each other: "
+                    + "choose where the servers run");
+        }
+        if (containers) {
+            try {
+                ContainerServers.requireDocker();
+            } catch (BrokerUnavailableException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         if (!workloads.isEmpty() || !drivers.isEmpty()) {
             return runOmbFiles();
         }
@@ -258,7 +275,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> named = ds.stream().map(OmbDriver::bootstrapServers).filter(java.util.Objects::nonNull)
                 .distinct().toList();
         String fileCluster = null;
-        if (bootstrap == null && !embedded && !named.isEmpty()) {
+        if (bootstrap == null && !embedded && !containers && !named.isEmpty()) {
             if (named.size() > 1 || named.size() < ds.size()) {
                 throw new UserError("The driver files name different clusters (" + named + "); a run uses one: "
                         + "give --bootstrap host:port or --embedded");
@@ -444,6 +461,13 @@ final class RunCommand implements Callable<Integer> {
         if (bootstrap != null) {
             console.line("# Cluster: external, " + bootstrap);
             return system.connect(bootstrap, Duration.ofSeconds(30));
+        }
+        if (containers) {
+            long start = System.nanoTime();
+            BrokerHandle b = system.startContainer(brokers);
+            console.line(String.format(java.util.Locale.ROOT, "# Cluster: %s, started in %.1f s", b.description(),
+                    (System.nanoTime() - start) / 1e9));
+            return b;
         }
         if (fileCluster != null) {
             console.line("# Cluster: external, " + fileCluster + " (named by the driver file)");

@@ -1,6 +1,8 @@
 package io.msgbench.driver.kafka;
 
 import io.msgbench.broker.BrokerHandle;
+import io.msgbench.broker.BrokerUnavailableException;
+import io.msgbench.broker.ContainerServers;
 import io.msgbench.driver.MessagingSystem;
 import io.msgbench.driver.kafka.broker.EmbeddedBrokerOptions;
 import io.msgbench.driver.kafka.broker.EmbeddedKafkaBroker;
@@ -8,6 +10,9 @@ import io.msgbench.driver.kafka.broker.ExternalKafkaCluster;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /** Kafka's servers for a run: the embedded KRaft broker (one node, or a cluster for replication), or a cluster at its bootstrap servers. */
 public final class KafkaSystem implements MessagingSystem {
@@ -33,6 +38,21 @@ public final class KafkaSystem implements MessagingSystem {
         Map<String, String> config = new LinkedHashMap<>(topic);
         config.put(RETENTION_BYTES, Long.toString(Math.max(1L << 30, (long) (2 * bytesPerPartition))));
         return config;
+    }
+
+    /**
+     * One broker in a container, {@code apache/kafka} at the client's version, through Testcontainers' Kafka module
+     * (it maps the advertised listener to the host's port).
+     */
+    @Override
+    public BrokerHandle startContainer(int nodes) {
+        if (nodes > 1) {
+            throw new BrokerUnavailableException("Replication factor " + nodes + " needs a Kafka cluster; --containers "
+                    + "starts one broker (the embedded cluster has " + nodes + ": run without --containers)");
+        }
+        ContainerServers.requireDocker();
+        KafkaContainer c = new KafkaContainer(DockerImageName.parse("apache/kafka:" + AppInfoParser.getVersion()));
+        return ContainerServers.start(this, c, KafkaContainer::getBootstrapServers);
     }
 
     @Override

@@ -4,8 +4,10 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import io.msgbench.broker.BrokerUnavailableException;
+import io.msgbench.broker.ServerContainer;
 import io.msgbench.broker.UnownedServerSystem;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,9 @@ public final class MqttSystem extends UnownedServerSystem {
     private static final long VERSION_MILLIS = 1_000;
 
     public MqttSystem() {
-        super("mqtt", "MQTT", LOCAL, "tcp://host:port", "mosquitto -d");
+        // the image's own configuration listens on loopback only; its no-auth file listens for the mapped port
+        super("mqtt", "MQTT", LOCAL, "tcp://host:port", "mosquitto -d", new ServerContainer("eclipse-mosquitto:2.0",
+                1883, List.of("mosquitto", "-c", "/mosquitto-no-auth.conf"), "tcp://%s:%d"));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.msgbench.driver.nats;
 
 import io.msgbench.broker.BrokerUnavailableException;
+import io.msgbench.broker.ServerContainer;
 import io.msgbench.broker.UnownedServerSystem;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.api.ServerInfo;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +19,8 @@ public final class NatsSystem extends UnownedServerSystem {
     static final String LOCAL = "nats://127.0.0.1:4222";
 
     public NatsSystem() {
-        super("nats", "NATS", LOCAL, "nats://host:port", "nats-server -js");
+        super("nats", "NATS", LOCAL, "nats://host:port", "nats-server -js",
+                new ServerContainer("nats:2.10", 4222, List.of("-js"), "nats://%s:%d"));
     }
 
     /** Room for the backlog: twice what waits per partition, at least the default 1 GiB, unless the user bounded it. */

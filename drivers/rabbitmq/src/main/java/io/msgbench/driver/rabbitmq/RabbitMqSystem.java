@@ -2,8 +2,10 @@ package io.msgbench.driver.rabbitmq;
 
 import com.rabbitmq.client.Connection;
 import io.msgbench.broker.BrokerUnavailableException;
+import io.msgbench.broker.ServerContainer;
 import io.msgbench.broker.UnownedServerSystem;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -14,7 +16,8 @@ public final class RabbitMqSystem extends UnownedServerSystem {
     static final String LOCAL = "amqp://guest:guest@127.0.0.1:5672";
 
     public RabbitMqSystem() {
-        super("rabbitmq", "RabbitMQ", LOCAL, "amqp://host:port", "rabbitmq-server -detached");
+        super("rabbitmq", "RabbitMQ", LOCAL, "amqp://host:port", "rabbitmq-server -detached",
+                new ServerContainer("rabbitmq:3.13", 5672, List.of(), "amqp://guest:guest@%s:%d"));
     }
 
     @Override

@@ -4,8 +4,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.msgbench.broker.BrokerUnavailableException;
+import io.msgbench.broker.ServerContainer;
 import io.msgbench.broker.UnownedServerSystem;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +18,8 @@ public final class RedisSystem extends UnownedServerSystem {
     static final String LOCAL = "redis://127.0.0.1:6379";
 
     public RedisSystem() {
-        super("redis", "Redis", LOCAL, "redis://host:port", "redis-server --daemonize yes");
+        super("redis", "Redis", LOCAL, "redis://host:port", "redis-server --daemonize yes",
+                new ServerContainer("redis:7.2", 6379, List.of(), "redis://%s:%d"));
     }
 
     /** Room for the backlog: twice the messages that wait per partition, unless the user bounded the streams. */
