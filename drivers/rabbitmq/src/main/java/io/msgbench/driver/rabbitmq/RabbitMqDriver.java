@@ -71,10 +71,14 @@ final class RabbitMqDriver implements MessagingDriver {
         try {
             for (String topic : topics) {
                 RabbitMqTopology.declareTopic(admin, topic);
+                RabbitMqTopology.recordPartitions(publishing, topic, partitionCount);
                 partitions.put(topic, partitionCount);
             }
-        } catch (IOException e) {
+        } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("Cannot declare the exchanges " + topics + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while declaring the exchanges " + topics, e);
         }
     }
 
@@ -85,6 +89,8 @@ final class RabbitMqDriver implements MessagingDriver {
                 for (String queue : queuesByTopic.getOrDefault(topic, List.of())) {
                     admin.queueDelete(queue);
                 }
+                queuesByTopic.remove(topic);
+                admin.queueDelete(RabbitMqTopology.partitionsQueue(topic));
                 admin.exchangeDelete(topic);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not delete exchange {} or its queues: {}", topic, e.toString());
@@ -92,13 +98,16 @@ final class RabbitMqDriver implements MessagingDriver {
         }
     }
 
+    /** The topic's partitions: known here when this worker created it, else from its partitions queue. */
     private int partitionsOf(String topic) {
-        Integer p = partitions.get(topic);
-        if (p == null) {
-            throw new IllegalStateException("RabbitMQ topic " + topic + " was not created by this worker: its "
-                    + "partitions are unknown here (a scenario spread over several workers is not supported yet)");
-        }
-        return p;
+        return partitions.computeIfAbsent(topic, t -> {
+            try {
+                return RabbitMqTopology.readPartitions(publishing, t);
+            } catch (IOException | TimeoutException e) {
+                throw new IllegalStateException("RabbitMQ topic " + t + " has no partition count ("
+                        + RabbitMqTopology.partitionsQueue(t) + "): " + e.getMessage(), e);
+            }
+        });
     }
 
     @Override
@@ -135,9 +144,22 @@ final class RabbitMqDriver implements MessagingDriver {
         }
     }
 
+    /**
+     * Also deletes the subscription queues this driver declared whose topic another worker deleted (a scenario
+     * spread over workers deletes its topics on one of them, which knows only its own consumers' queues).
+     */
     @Override
     public void close() {
         Closing.all(clients);
+        if (admin != null && admin.isOpen()) {
+            queuesByTopic.values().forEach(queues -> queues.forEach(q -> {
+                try {
+                    admin.queueDelete(q);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Could not delete queue {}: {}", q, e.toString());
+                }
+            }));
+        }
         Closing.all(java.util.Arrays.asList(bounded(publishing), bounded(consuming)));
     }
 

@@ -1,6 +1,7 @@
 package io.msgbench.driver.rabbitmq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.KnownFaults;
 import io.msgbench.testing.LocalServerChecks;
 import io.msgbench.worker.InProcessWorker;
+import io.msgbench.worker.Worker;
+import io.msgbench.worker.WorkerGroup;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.MessageSpec;
 import io.msgbench.worker.Worker.ProducerSpec;
@@ -96,9 +99,35 @@ class RabbitMqIT {
      */
     @Test
     void aGapAndADuplicateMadeOnTheBrokerAreCountedExactly() throws Exception {
+        try (InProcessWorker worker = InProcessWorker.create()) {
+            countsFaultsExactly(worker);
+        }
+    }
+
+    /**
+     * The same with the producer on one worker and the consumer on another (a {@link WorkerGroup} of two): the
+     * consumer's worker did not create the topic and finds its partitions on the broker; the coordinator's
+     * verification over both workers counts the faults exactly, and no queue is left behind.
+     */
+    @Test
+    void aGapAndADuplicateAreCountedExactlyAcrossWorkers() throws Exception {
+        String topic;
+        try (WorkerGroup group = new WorkerGroup(List.of(InProcessWorker.create(), InProcessWorker.create()))) {
+            topic = countsFaultsExactly(group);
+        } // the workers delete the topic and their queues as they close
+
+        try (Connection c = RabbitMqAddress.factory(RabbitMqSystem.LOCAL).newConnection("msgbench-check")) {
+            for (String queue : List.of(topic + ".s.0", RabbitMqTopology.partitionsQueue(topic))) {
+                Channel channel = c.createChannel(); // a missing queue closes the channel that asks
+                assertThatThrownBy(() -> channel.queueDeclarePassive(queue)).hasStackTraceContaining("NOT_FOUND");
+            }
+        }
+    }
+
+    /** Runs the known faults on {@code worker}; returns the topic. */
+    private static String countsFaultsExactly(Worker worker) throws Exception {
         String topic = "known-faults-rabbitmq-" + System.nanoTime();
-        try (InProcessWorker worker = InProcessWorker.create();
-             Connection c = RabbitMqAddress.factory(RabbitMqSystem.LOCAL).newConnection("msgbench-faults")) {
+        try (Connection c = RabbitMqAddress.factory(RabbitMqSystem.LOCAL).newConnection("msgbench-faults")) {
             Channel channel = c.createChannel();
             worker.initialize(new WorkerSetup("rabbitmq", RabbitMqSystem.LOCAL, Map.of(), Map.of(), Map.of(),
                     Map.of(), (short) 1, 1));
@@ -121,5 +150,6 @@ class RabbitMqIT {
             channel.basicPublish(topic, "0", new AMQP.BasicProperties(), copy);
             KnownFaults.assertCountedExactly(worker, "rabbitmq", 10, 1);
         }
+        return topic;
     }
 }
