@@ -66,6 +66,15 @@ public interface DriverFactory {
         return List.of();
     }
 
+    /**
+     * Checks, before any broker work, the settings of the topics a run creates ({@code topic.} parameters, a driver
+     * file's {@code topicConfig} or its topic keys) where the driver reads them itself; Kafka's go to the broker.
+     *
+     * @throws RuntimeException with one line naming the client, the setting and what it expects
+     */
+    default void checkTopicSettings(Map<String, String> topic) {
+    }
+
     /** A new, uninitialised driver. */
     MessagingDriver create();
 }

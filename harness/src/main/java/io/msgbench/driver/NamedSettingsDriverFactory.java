@@ -70,8 +70,17 @@ public abstract class NamedSettingsDriverFactory implements DriverFactory {
         return new EffectiveClientConfig(producer, consumer, topic);
     }
 
+    /** The topic settings with the defaults under them, checked ({@link #checkTopic}). */
+    @Override
+    public final void checkTopicSettings(Map<String, String> topic) {
+        Map<String, String> all = new LinkedHashMap<>(topicDefaults);
+        all.putAll(topic);
+        checkTopic(all);
+    }
+
     /**
-     * Checks the topics' settings when a driver starts (topic settings reach no {@link #check}).
+     * Checks the topics' settings: before any server work ({@link #checkTopicSettings}) and again when a driver
+     * starts.
      *
      * @throws IllegalArgumentException one line naming the client, the setting and what it expects
      */

@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import io.msgbench.broker.BrokerHandle;
 import io.msgbench.broker.BrokerUnavailableException;
 import io.msgbench.broker.ContainerServers;
+import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingSystem;
 import io.msgbench.metrics.EpochNanoClock;
@@ -400,9 +401,11 @@ final class RunCommand implements Callable<Integer> {
         Set<List<Object>> checked = new java.util.HashSet<>();
         List<String> warnings = new ArrayList<>();
         for (Scenario s : scenarios) {
-            if (checked.add(List.of(s.driver(), s.common(), s.producer(), s.consumer()))) {
+            if (checked.add(List.of(s.driver(), s.common(), s.producer(), s.consumer(), s.topic()))) {
                 try {
-                    warnings.addAll(registry.get(s.driver()).check(s.common(), s.producer(), s.consumer()));
+                    DriverFactory factory = registry.get(s.driver());
+                    warnings.addAll(factory.check(s.common(), s.producer(), s.consumer()));
+                    factory.checkTopicSettings(s.topic());
                 } catch (RuntimeException e) {
                     throw new UserError(e.getMessage());
                 }

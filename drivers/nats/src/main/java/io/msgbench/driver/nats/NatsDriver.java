@@ -37,6 +37,8 @@ final class NatsDriver implements MessagingDriver {
     private static final Logger LOG = LoggerFactory.getLogger(NatsDriver.class);
     /** Pulled but unacknowledged messages wait this long before redelivery: long, as a paused consumer holds some. */
     private static final Duration ACK_WAIT = Duration.ofMinutes(10);
+    /** JetStream's error code for a stream that does not exist. */
+    private static final int STREAM_NOT_FOUND = 10059;
 
     private final NatsDriverFactory factory;
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
@@ -106,7 +108,11 @@ final class NatsDriver implements MessagingDriver {
         for (String topic : topics) {
             try {
                 publishing.jetStreamManagement().deleteStream(NatsTopology.name(topic));
-            } catch (IOException | JetStreamApiException | RuntimeException e) {
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != STREAM_NOT_FOUND) { // a failed fork's topics may not have been made
+                    LOG.warn("Could not delete stream {}: {}", NatsTopology.name(topic), e.toString());
+                }
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not delete stream {}: {}", NatsTopology.name(topic), e.toString());
             }
         }

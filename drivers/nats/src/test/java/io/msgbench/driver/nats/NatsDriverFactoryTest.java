@@ -20,8 +20,11 @@ class NatsDriverFactoryTest {
                 .hasMessage("nats: messageIdDedup=yes: expected true or false");
         assertThatThrownBy(() -> factory.check(Map.of(), Map.of(), Map.of("maxAckPending", "0")))
                 .hasMessage("nats: maxAckPending=0: expected a whole number from 1 to 2147483647");
-        assertThatThrownBy(() -> factory.checkTopic(Map.of("storageType", "disk")))
+        assertThatThrownBy(() -> factory.checkTopicSettings(Map.of("storageType", "disk")))
                 .hasMessage("nats: storageType=disk: expected file or memory");
+        assertThatThrownBy(() -> factory.checkTopicSettings(Map.of("maxBytes", "-2")))
+                .hasMessage("nats: maxBytes=-2: expected a whole number from -1 to 9223372036854775807");
+        factory.checkTopicSettings(Map.of("storageType", "memory", "maxBytes", "-1"));
     }
 
     @Test

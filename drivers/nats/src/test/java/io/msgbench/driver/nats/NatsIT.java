@@ -122,6 +122,17 @@ class NatsIT {
         }
     }
 
+    /** A stream setting the driver cannot use is one line before any server work (no server answers there). */
+    @Test
+    void aStreamSettingItCannotUseIsOneLineBeforeAnyServerWork(@TempDir Path dir) throws Exception {
+        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
+                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d",
+                REPO.resolve("drivers/nats/nats.yaml").toString(), "--cluster", "nats://127.0.0.1:1", "-p",
+                "topic.storageType=disk", "-rff", dir.resolve("r.json").toString());
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err().strip()).isEqualTo("ERROR: nats: storageType=disk: expected file or memory");
+    }
+
     /** A server that does not answer is one line naming NATS and the address, within seconds. */
     @Test
     void aServerThatDoesNotAnswerIsOneLine(@TempDir Path dir) throws Exception {
