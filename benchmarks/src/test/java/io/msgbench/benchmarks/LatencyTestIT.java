@@ -88,6 +88,13 @@ class LatencyTestIT {
             assertThat(secondary.get("consumeRate").get("scoreUnit").asText()).isEqualTo("ops/s");
             assertThat(secondary.get("publishThroughput").get("scoreUnit").asText()).isEqualTo("MB/s");
             assertThat(secondary.has("p0.99")).isTrue();
+            // -prof gc, on by default: the forked worker JVM's allocation and collections, under JMH's names
+            assertThat(secondary.get("gc.alloc.rate").get("scoreUnit").asText()).isEqualTo("MB/sec");
+            assertThat(secondary.get("gc.alloc.rate").get("score").asDouble()).isPositive();
+            assertThat(secondary.get("gc.alloc.rate.norm").get("scoreUnit").asText()).isEqualTo("B/op");
+            assertThat(secondary.get("gc.alloc.rate.norm").get("score").asDouble()).isPositive();
+            assertThat(secondary.get("gc.count").get("scoreUnit").asText()).isEqualTo("counts");
+            assertThat(secondary.get("gc.time").get("scoreUnit").asText()).isEqualTo("ms");
 
             JsonNode extra = r.get("msgbench");
             assertThat(extra.get("configuration").get("producer").get("acks").asText())
@@ -165,7 +172,7 @@ class LatencyTestIT {
         java.util.Set<Path> brokersBefore = brokerDirectories();
         Path file = dir.resolve("embedded.json");
         Outcome o = run("LatencyTest", "-p", "acks=1", "-p", "producerRate=200", "-wi", "0", "-i", "1", "-r", "1s",
-                "-rff", file.toString());
+                "-prof", "none", "-rff", file.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("# Cluster: embedded Kafka 4.4");
         JsonNode r = JSON.readTree(file.toFile()).get(0);
@@ -174,6 +181,7 @@ class LatencyTestIT {
         assertThat(broker.get("settings").get("num.io.threads").asText()).isEqualTo("2");
         assertThat(r.get("secondaryMetrics").get("messagesReceived").get("score").asDouble())
                 .isEqualTo(r.get("secondaryMetrics").get("messagesSent").get("score").asDouble()).isPositive();
+        assertThat(r.get("secondaryMetrics").has("gc.alloc.rate")).as("-prof none").isFalse();
         // the run's own broker directory is gone (stale ones of dead processes may have been swept too)
         assertThat(brokerDirectories()).isSubsetOf(brokersBefore);
     }
@@ -218,6 +226,18 @@ class LatencyTestIT {
         assertThat(o.exitCode()).isEqualTo(1);
         assertThat(o.err()).startsWith("ERROR: Unknown parameter 'lingerr.ms'").doesNotContain("at io.msgbench");
         assertThat(o.out()).doesNotContain("Cluster");
+    }
+
+    @Test
+    void anUnknownProfilerIsOneLineBeforeAnyBrokerWorkAndLprofListsThem(@TempDir Path dir) {
+        Outcome o = run("LatencyTest", "-prof", "stack", "-rff", dir.resolve("x.json").toString(), "--bootstrap",
+                "127.0.0.1:1");
+        assertThat(o.exitCode()).isEqualTo(1);
+        assertThat(o.err().strip()).isEqualTo("ERROR: Unknown profiler 'stack'; known: gc, none (-lprof lists them)");
+        assertThat(o.out()).doesNotContain("Cluster");
+        Outcome list = run("-lprof");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).startsWith("Supported profilers:").contains("gc: the worker JVM's heap allocation");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.msgbench.metrics.ClockOffset;
+import io.msgbench.metrics.GcActivity;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.jmh.JmhBenchmarkResult;
 import io.msgbench.report.jmh.JmhMetric;
@@ -62,6 +63,23 @@ public final class JmhResultMapper {
     }
 
     /** CPU nanoseconds per acknowledged message, in microseconds (NaN when nothing was sent). */
+    /**
+     * JMH's {@code -prof gc} figures, under its names: the worker JVMs' allocation rate (MB/sec, MB = 2^20 bytes) and
+     * per message sent (B/op), and their collections (count and ms, summed over the iterations).
+     */
+    private static void gcSecondaries(ScenarioResult r, Map<String, JmhMetric> secondaries) {
+        secondaries.put("gc.alloc.rate", JmhMetric.ofIterations(perIteration(r, i -> i.durationNanos() <= 0 ? Double.NaN
+                : gc(i).allocatedBytes() / (1024.0 * 1024.0) / (i.durationNanos() / 1e9)), "MB/sec"));
+        secondaries.put("gc.alloc.rate.norm", JmhMetric.ofIterations(perIteration(r, i -> i.messagesSent() == 0
+                ? Double.NaN : (double) gc(i).allocatedBytes() / i.messagesSent()), "B/op"));
+        secondaries.put("gc.count", JmhMetric.ofSum(perIteration(r, i -> gc(i).collections()), "counts"));
+        secondaries.put("gc.time", JmhMetric.ofSum(perIteration(r, i -> gc(i).collectionNanos() / 1e6), "ms"));
+    }
+
+    private static GcActivity gc(IterationResult i) {
+        return i.cpu().workerGc() == null ? GcActivity.NONE : i.cpu().workerGc();
+    }
+
     private static double perMessageMicros(long cpuNanos, IterationResult i) {
         return i.messagesSent() == 0 ? Double.NaN : cpuNanos / 1e3 / i.messagesSent();
     }
@@ -122,6 +140,9 @@ public final class JmhResultMapper {
                     perIteration(r, i -> perMessageMicros(i.cpu().clientProcessesNanos(), i)), "us/op"));
             secondaries.put("busiestAgentCpu", JmhMetric.ofIterations(
                     perIteration(r, i -> 100.0 * i.cpu().busiestClientProcessNanos() / i.durationNanos()), "%"));
+        }
+        if (r.forks().stream().flatMap(f -> f.measurement().stream()).anyMatch(i -> i.cpu().workerGc() != null)) {
+            gcSecondaries(r, secondaries);
         }
         secondaries.put("messagesUnsent", JmhMetric.ofSum(perFork(r, f -> f.drain().unsent()), "#"));
         secondaries.put("messagesSent", JmhMetric.ofSum(perIteration(r, i -> i.messagesSent()), "#"));

@@ -76,7 +76,7 @@ final class BenchmarkRun {
         java.util.Set<BrokerHandle> opened = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         try {
             ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console,
-                    settings.reportInterval(), progress);
+                    settings.reportInterval(), progress, settings.profilers());
             int producerIds = 0;
             for (int s = 0; s < scenarios.size(); s++) {
                 Scenario scenario = scenarios.get(s);

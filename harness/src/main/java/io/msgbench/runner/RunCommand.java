@@ -193,6 +193,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-lp", "--list-with-params"}, description = "List the matching benchmarks with their parameter spaces and exit.")
     boolean listWithParams;
 
+    @Option(names = {"-prof", "--profiler"}, paramLabel = "profiler",
+            description = "Profilers, repeatable, as JMH's: their figures become secondary metrics (gc: gc.alloc.rate, "
+                    + "gc.alloc.rate.norm per message, gc.count, gc.time). Default gc; none switches them off.")
+    List<String> profilers = new ArrayList<>();
+
+    @Option(names = {"-lprof", "--list-profilers"}, description = "List the profilers and exit.")
+    boolean listProfilers;
+
     @Option(names = {"-v", "--verbosity"}, paramLabel = "mode",
             description = "Verbosity: SILENT, NORMAL, EXTRA (EXTRA shows stack traces).")
     Verbosity verbosity = Verbosity.NORMAL;
@@ -215,6 +223,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (listProfilers) {
+            System.out.println("Supported profilers:");
+            Profilers.KNOWN.forEach((name, what) -> System.out.printf("%10s: %s%n", name, what));
+            return 0;
+        }
+        Profilers.of(profilers); // an unknown one is one line before anything else
         if (threads < 1) {
             throw new UserError("-t must be at least 1, was " + threads);
         }
@@ -309,7 +323,7 @@ final class RunCommand implements Callable<Integer> {
         List<WorkerEndpoint> workers = workers();
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
                 split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats, workers,
-                tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile));
+                tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile), Profilers.of(profilers));
         // Workers on other hosts reach the embedded broker at this host's address towards them, not at loopback.
         String listenAddress = bootstrap != null || fileCluster != null ? null : EmbeddedBrokerAddress.forWorkers(workers);
         Map<String, MessagingSystem> systems = systemsOf(scenarios, bootstrap != null || fileCluster != null);

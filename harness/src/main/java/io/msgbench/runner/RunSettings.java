@@ -6,12 +6,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * How a run is carried out, beyond what each scenario says: forks' JVM arguments from the command line
  * (over each benchmark's {@code @Fork}), failure policy, sender
- * threads, the latency unit of result files ({@code -tu}) and the report periods ({@code --report-interval}).
+ * threads, the latency unit of result files ({@code -tu}), the report periods ({@code --report-interval}) and the
+ * profilers ({@code -prof}).
  */
 record RunSettings(ForkJvmArgs forkJvmArgs, boolean failOnError, int senderThreads, TimeUnit latencyUnit,
                    Verbosity verbosity, java.time.Duration reportInterval,
                    java.util.Set<io.msgbench.report.ResultFormat> resultFormats, java.util.List<io.msgbench.worker.http.WorkerEndpoint> workers,
-                   String workerToken) {
+                   String workerToken, Profilers profilers) {
     RunSettings {
         resultFormats = java.util.Set.copyOf(resultFormats);
         workers = java.util.List.copyOf(workers);

@@ -46,19 +46,22 @@ final class ScenarioRunner {
     private final RateSearchRunner search;
     private final Duration reportInterval;
     private final RunProgress progress;
+    private final Profilers profilers;
 
     /**
      * @param reportInterval the length of the report periods within iterations ({@code --report-interval})
      * @param progress       told which phase runs, for the progress line
+     * @param profilers      what the results carry beyond the load's own figures ({@code -prof})
      */
     ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console, Duration reportInterval,
-                   RunProgress progress) {
+                   RunProgress progress, Profilers profilers) {
         this.pacer = new Pacer(clock, sleeper);
         this.clock = clock;
         this.console = console;
         this.search = new RateSearchRunner(pacer, console);
         this.reportInterval = reportInterval;
         this.progress = progress;
+        this.profilers = profilers;
     }
 
     /** The counted phases of one fork of {@code scenario}: its iterations, the backlog build, the search's trials. */
@@ -179,7 +182,7 @@ final class ScenarioRunner {
                 // A ramped warmup and a search vary the rate: only a held fixed rate can be judged unreachable.
                 double held = searching || (warmup && ended == 1 && it.warmupIterations() > 0) ? 0 : w.producerRate();
                 console.iteration(toIteration(worker, ended, warmup, index(ended, firstMeasured), w.messageSize(),
-                        periods), held);
+                        periods, profilers), held);
                 return next;
             });
             cost.measure(CoordinatorCostMeter.Kind.CLOCKS, () -> estimateClocks(worker, offsets));
@@ -195,7 +198,7 @@ final class ScenarioRunner {
             }
             boolean isWarmup = phase < firstMeasured;
             IterationResult r = toIteration(worker, phase, isWarmup, index(phase, firstMeasured), w.messageSize(),
-                    periods);
+                    periods, profilers);
             (isWarmup ? warmup : measurement).add(r);
         }
         console.clockOffsets(offsets);
@@ -262,7 +265,7 @@ final class ScenarioRunner {
 
     /** One phase as an iteration; its backlog at the start is the previous phase's at its end. */
     static IterationResult toIteration(Worker worker, int phase, boolean warmup, int index, int messageSize,
-                                       ReportPeriods periods) {
+                                       ReportPeriods periods, Profilers profilers) {
         PhaseStats stats = worker.phaseStats(phase);
         if (stats.endEpochNanos() != 0) {
             periods.ended(phase, stats.backlog());
@@ -276,6 +279,6 @@ final class ScenarioRunner {
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),
                 s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
                 s.messagesOutOfOrder(), stats.scheduleDebt(), backlogAtStart, stats.backlog(), messageSize,
-                s.histograms(), periods.periods(stats), stats.cpu());
+                s.histograms(), periods.periods(stats), profilers.gc() ? stats.cpu() : stats.cpu().withoutGc());
     }
 }

@@ -16,6 +16,7 @@ import io.msgbench.load.ReceivedMessageRecorder;
 import io.msgbench.load.ScheduledProducer;
 import io.msgbench.load.SubscriptionCounters;
 import io.msgbench.metrics.EpochNanoClock;
+import io.msgbench.metrics.GcActivity;
 import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
@@ -566,8 +567,8 @@ public final class InProcessWorker implements Worker {
                 ledger.phase(phase).snapshot(), clock.epochNanos(), cpu);
     }
 
-    /** CPU used so far by this JVM and by each client process outside it. */
-    private record CpuReading(long workerNanos, long[] clientProcessNanos) {
+    /** CPU used so far by this JVM and by each client process outside it, and this JVM's allocation and GC. */
+    private record CpuReading(long workerNanos, long[] clientProcessNanos, GcActivity gc) {
         /** What was used from this reading to {@code later}. */
         ProcessCpu until(CpuReading later) {
             long all = 0;
@@ -577,12 +578,12 @@ public final class InProcessWorker implements Worker {
                 all += used;
                 busiest = Math.max(busiest, used);
             }
-            return new ProcessCpu(later.workerNanos - workerNanos, all, busiest);
+            return new ProcessCpu(later.workerNanos - workerNanos, all, busiest, later.gc.since(gc));
         }
     }
 
     private CpuReading cpu() {
-        return new CpuReading(ProcessCpu.thisProcessNanos(), driver().clientProcessCpuNanos());
+        return new CpuReading(ProcessCpu.thisProcessNanos(), driver().clientProcessCpuNanos(), GcActivity.sinceStart());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.msgbench.worker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.msgbench.metrics.GcActivity;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.PhaseRecorder;
 import io.msgbench.metrics.ProcessCpu;
@@ -34,7 +35,8 @@ class WorkerMessagesTest {
         r.messageDuplicated();
         r.messageOutOfOrder();
         r.deliveryChecked(5, 6);
-        PhaseStats stats = new PhaseStats(3, 100, 200, 7, 11, r.snapshot(), 150, new ProcessCpu(5, 6, 4));
+        PhaseStats stats = new PhaseStats(3, 100, 200, 7, 11, r.snapshot(), 150,
+                new ProcessCpu(5, 6, 4, new GcActivity(1 << 20, 2, 3_000_000)));
 
         String json = WorkerServer.JSON.writeValueAsString(PhaseStatsMessage.of(stats));
         PhaseStats back = WorkerServer.JSON.readValue(json, PhaseStatsMessage.class).toStats();
@@ -45,7 +47,7 @@ class WorkerMessagesTest {
         assertThat(back.scheduleDebt()).isEqualTo(7);
         assertThat(back.backlog()).isEqualTo(11);
         assertThat(back.takenEpochNanos()).isEqualTo(150);
-        assertThat(back.cpu()).isEqualTo(new ProcessCpu(5, 6, 4));
+        assertThat(back.cpu()).isEqualTo(new ProcessCpu(5, 6, 4, new GcActivity(1 << 20, 2, 3_000_000)));
         assertThat(back.snapshot().messagesLost()).isEqualTo(5);
         assertThat(back.snapshot().messagesDuplicated()).isEqualTo(7);
         assertThat(back.snapshot().messagesOutOfOrder()).isEqualTo(1);
