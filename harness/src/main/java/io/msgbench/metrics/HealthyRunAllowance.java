@@ -19,6 +19,11 @@ public final class HealthyRunAllowance {
      */
     public static final double CLIENT_PROCESS_BUSY = 0.9;
     /**
+     * Share of an iteration a worker JVM may spend in garbage collection (as its collectors report it, on average
+     * over the workers) before its heap is reported as the bottleneck: JMH users read above 5 % as GC-bound.
+     */
+    public static final double GC_SHARE = 0.05;
+    /**
      * Share of its schedule a stretch of load must send for the rate to count as reachable: below it the
      * debt grew by more than a tenth of the schedule, which no stall of a healthy run explains (an unreachable
      * fixed rate, a search trial in overload).

@@ -1,6 +1,7 @@
 package io.msgbench.runner;
 
 import io.msgbench.metrics.ClockOffset;
+import io.msgbench.metrics.GcActivity;
 import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.ForkResult;
@@ -48,7 +49,8 @@ final class Warnings {
                     : saturation != null ? saturation.achievedRate() : fixedRate;
             List<IterationResult> measured = fork.measurement();
             for (IterationResult r : measured) {
-                iteration(r, rate, saturation == null, where + "iteration " + r.index() + ": ", out);
+                iteration(r, rate, saturation == null, Math.max(1, fork.clockOffsets().size()),
+                        where + "iteration " + r.index() + ": ", out);
             }
             trends(measured, rate, saturation == null, where, out);
         }
@@ -102,7 +104,9 @@ final class Warnings {
         }
     }
 
-    private static void iteration(IterationResult r, double rate, boolean reachable, String where, List<String> out) {
+    /** @param workers the workers of the fork (their collections are summed in the iteration's figures) */
+    private static void iteration(IterationResult r, double rate, boolean reachable, int workers, String where,
+                                  List<String> out) {
         if (r.publishErrors() > 0) {
             out.add(where + r.publishErrors() + " publish errors");
         }
@@ -115,6 +119,14 @@ final class Warnings {
             out.add(String.format(Locale.ROOT, "%sa client process (agent) used %.0f %% of a core: the client's own "
                     + "process is the bottleneck here, not the broker; more producers or consumers spread it over "
                     + "more agents", where, 100 * busiest));
+        }
+        GcActivity gc = r.cpu().workerGc();
+        double gcShare = gc == null || r.durationNanos() <= 0 ? 0
+                : gc.collectionNanos() / ((double) r.durationNanos() * workers);
+        if (gcShare > HealthyRunAllowance.GC_SHARE) {
+            out.add(String.format(Locale.ROOT, "%sthe worker JVM spent %.1f %% of the iteration in garbage collection "
+                    + "(%d collections, %.0f ms): its heap is the likely bottleneck, not the broker; give the forks more "
+                    + "(-jvmArgsAppend -Xmx...)", where, 100 * gcShare, gc.collections(), gc.collectionNanos() / 1e6));
         }
         if (!reachable) {
             return;

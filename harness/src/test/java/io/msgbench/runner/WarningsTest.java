@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.msgbench.metrics.ClockOffset;
+import io.msgbench.metrics.GcActivity;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.report.BacklogResult;
@@ -62,6 +63,29 @@ class WarningsTest {
         ForkResult close = new ForkResult(null, List.of(), List.of(iteration(1, 0, 0, 0, MS)), CLEAN, 0, null, null,
                 List.of(List.of(new ClockOffset(0, 100_000, 500_000)), List.of(new ClockOffset(0, -300_000, 500_000))));
         assertThat(Warnings.of(1_000, List.of(close))).isEmpty();
+    }
+
+    /** 600 ms of collections in a 10-s iteration is 6 %: the worker's heap is named; 400 ms (4 %) is not. */
+    @Test
+    void aWorkerBusyCollectingGarbageIsNamed() {
+        ForkResult gcBound = fork(CLEAN, withGc(iteration(1, 0, 0, 0, MS), new GcActivity(1L << 30, 120, 600 * MS)));
+        assertThat(Warnings.of(1_000, List.of(gcBound))).containsExactly("iteration 1: the worker JVM spent 6.0 % of "
+                + "the iteration in garbage collection (120 collections, 600 ms): its heap is the likely bottleneck, not "
+                + "the broker; give the forks more (-jvmArgsAppend -Xmx...)");
+        ForkResult quiet = fork(CLEAN, withGc(iteration(1, 0, 0, 0, MS), new GcActivity(1L << 30, 80, 400 * MS)));
+        assertThat(Warnings.of(1_000, List.of(quiet))).isEmpty();
+        // two workers: 600 ms summed over both is 3 % each
+        ForkResult two = new ForkResult(null, List.of(), List.of(withGc(iteration(1, 0, 0, 0, MS),
+                new GcActivity(1L << 30, 120, 600 * MS))), CLEAN, 0, null, null,
+                List.of(List.of(new ClockOffset(0, 0, 100_000)), List.of(new ClockOffset(0, 0, 100_000))));
+        assertThat(Warnings.of(1_000, List.of(two))).isEmpty();
+    }
+
+    private static IterationResult withGc(IterationResult r, GcActivity gc) {
+        return new IterationResult(r.index(), r.warmup(), r.startEpochNanos(), r.durationNanos(), r.messagesSent(),
+                r.publishErrors(), r.messagesReceived(), r.receivedInWindow(), r.negativeLatencies(), r.messagesLost(),
+                r.messagesDuplicated(), r.messagesOutOfOrder(), r.scheduleDebt(), r.backlogAtStart(), r.backlogAtEnd(),
+                r.messageSize(), r.latencies(), r.periods(), new ProcessCpu(0, 0, 0, gc));
     }
 
     @Test
