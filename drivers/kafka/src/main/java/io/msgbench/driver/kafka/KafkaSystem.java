@@ -3,12 +3,12 @@ package io.msgbench.driver.kafka;
 import io.msgbench.broker.BrokerHandle;
 import io.msgbench.broker.BrokerUnavailableException;
 import io.msgbench.broker.ContainerServers;
+import io.msgbench.driver.BacklogRoom;
 import io.msgbench.driver.MessagingSystem;
 import io.msgbench.driver.kafka.broker.EmbeddedBrokerOptions;
 import io.msgbench.driver.kafka.broker.EmbeddedKafkaBroker;
 import io.msgbench.driver.kafka.broker.ExternalKafkaCluster;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.testcontainers.kafka.KafkaContainer;
@@ -32,12 +32,7 @@ public final class KafkaSystem implements MessagingSystem {
     @Override
     public Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition,
                                                     double messagesPerPartition) {
-        if (topic.containsKey(RETENTION_BYTES)) {
-            return topic;
-        }
-        Map<String, String> config = new LinkedHashMap<>(topic);
-        config.put(RETENTION_BYTES, Long.toString(Math.max(1L << 30, (long) (2 * bytesPerPartition))));
-        return config;
+        return BacklogRoom.atLeast(topic, RETENTION_BYTES, Math.max(1L << 30, (long) (2 * bytesPerPartition)));
     }
 
     /**

@@ -4,20 +4,16 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
-import io.msgbench.driver.Closing;
 import io.msgbench.driver.ConsumerHandle;
 import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.MessageListener;
-import io.msgbench.driver.MessagingDriver;
+import io.msgbench.driver.NamedSettingsDriver;
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.metrics.EpochNanoClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,13 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * topic reads and topic deletion clears. End-to-end latency comes from the harness's stamp in the payload (OMB's
  * driver sends milliseconds in a user property).
  */
-final class MqttDriver implements MessagingDriver {
+final class MqttDriver extends NamedSettingsDriver {
     private static final AtomicInteger CLIENTS = new AtomicInteger();
     private static final long ADMIN_SECONDS = 10;
 
-    private final MqttDriverFactory factory;
-    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
     private MqttAddress address;
     private Mqtt5AsyncClient admin;
     private MqttQos producerQos;
@@ -43,12 +36,11 @@ final class MqttDriver implements MessagingDriver {
     private EpochNanoClock clock;
 
     MqttDriver(MqttDriverFactory factory) {
-        this.factory = factory;
+        super(factory);
     }
 
     @Override
-    public EffectiveClientConfig initialize(DriverContext context) {
-        EffectiveClientConfig config = factory.effective(context);
+    protected EffectiveClientConfig start(DriverContext context, EffectiveClientConfig config) {
         producerQos = MqttQos.fromCode(Integer.parseInt(config.producer().get(MqttDriverFactory.QOS)));
         prefix = config.producer().get(MqttDriverFactory.TOPIC_PREFIX);
         consumerSettings = MqttConsumerSettings.of(config.consumer());
@@ -85,7 +77,7 @@ final class MqttDriver implements MessagingDriver {
             await(admin.publish(Mqtt5Publish.builder().topic(metaTopic(topic)).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                     .payload(Integer.toString(partitionCount).getBytes(StandardCharsets.UTF_8)).build()),
                     "record the partitions of " + topic);
-            partitions.put(topic, partitionCount);
+            created(topic, partitionCount);
         }
     }
 
@@ -102,21 +94,20 @@ final class MqttDriver implements MessagingDriver {
         }
     }
 
-    /** The topic's partitions: known here when this worker created it, else from the retained count. */
-    private int partitionsOf(String topic) {
-        return partitions.computeIfAbsent(topic, t -> {
-            CompletableFuture<Integer> count = new CompletableFuture<>();
-            Mqtt5AsyncClient reader = address.client(identifier("meta"), ignored -> { });
-            try {
-                await(reader.connect(), "connect to the MQTT broker at " + address.display());
-                await(reader.subscribe(Mqtt5Subscribe.builder().topicFilter(metaTopic(t)).qos(MqttQos.AT_LEAST_ONCE)
-                        .build(), p -> count.complete(Integer.parseInt(new String(p.getPayloadAsBytes(),
-                        StandardCharsets.UTF_8)))), "read the partitions of " + t);
-                return await(count, "read the partitions of " + t + " (no retained count on " + metaTopic(t) + ")");
-            } finally {
-                MqttConsumer.disconnect(reader);
-            }
-        });
+    /** The partitions of a topic another worker created: the retained count. */
+    @Override
+    protected int partitionsOnServers(String t) {
+        CompletableFuture<Integer> count = new CompletableFuture<>();
+        Mqtt5AsyncClient reader = address.client(identifier("meta"), ignored -> { });
+        try {
+            await(reader.connect(), "connect to the MQTT broker at " + address.display());
+            await(reader.subscribe(Mqtt5Subscribe.builder().topicFilter(metaTopic(t)).qos(MqttQos.AT_LEAST_ONCE)
+                    .build(), p -> count.complete(Integer.parseInt(new String(p.getPayloadAsBytes(),
+                    StandardCharsets.UTF_8)))), "read the partitions of " + t);
+            return await(count, "read the partitions of " + t + " (no retained count on " + metaTopic(t) + ")");
+        } finally {
+            MqttConsumer.disconnect(reader);
+        }
     }
 
     @Override
@@ -125,7 +116,7 @@ final class MqttDriver implements MessagingDriver {
         await(client.connect(), "connect a producer to the MQTT broker at " + address.display());
         MqttProducer p = new MqttProducer(client, MqttTopology.topics(prefix, topic, partitionsOf(topic)), producerQos,
                 maxInFlight);
-        clients.add(p);
+        made(p);
         return p;
     }
 
@@ -135,7 +126,7 @@ final class MqttDriver implements MessagingDriver {
         try {
             MqttConsumer c = new MqttConsumer(address, identifier(subscription), consumerSettings,
                     MqttTopology.sharedFilter(prefix, topic, subscription), listener, clock);
-            clients.add(c);
+            made(c);
             return c;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -148,8 +139,7 @@ final class MqttDriver implements MessagingDriver {
     }
 
     @Override
-    public void close() {
-        Closing.all(clients);
+    protected void closeConnections() {
         if (admin != null) {
             MqttConsumer.disconnect(admin);
         }

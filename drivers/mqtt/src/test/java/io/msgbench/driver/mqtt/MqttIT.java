@@ -2,23 +2,19 @@ package io.msgbench.driver.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import io.msgbench.api.KeyDistributor;
 import io.msgbench.load.PayloadStamp;
-import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.KnownFaults;
-import io.msgbench.testing.LocalServerChecks;
+import io.msgbench.testing.LocalServerContract;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.MessageSpec;
 import io.msgbench.worker.Worker.ProducerSpec;
 import io.msgbench.worker.Worker.WorkerSetup;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,39 +22,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The MQTT driver against this machine's Mosquitto (127.0.0.1:1883; .ci/run starts it): the rate it is asked for,
  * every message verified, OMB's own driver file, and messages taken by another member of the subscription's shared
  * group counted as lost, exactly.
  */
-class MqttIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path REPO = LocalServerChecks.REPO;
-
-    @BeforeAll
-    static void needsTheLocalBroker() {
-        LocalServerChecks.requireServer("MQTT broker at 127.0.0.1:1883", () -> new MqttSystem()
-                .startEmbedded(1, "127.0.0.1"));
-    }
-
-    /** OMB's 16-partition workload through msgbench's driver file: the rate asked for, within 1 %, all verified. */
-    @ParameterizedTest
-    @ValueSource(ints = {1_000, 10_000})
-    void aWorkloadRunsAtItsRateAndEveryMessageArrivesOnce(int rate, @TempDir Path dir) throws Exception {
-        LocalServerChecks.rateHeldAndEveryMessageOnce("drivers/mqtt/mqtt.yaml", rate, "# Cluster: local MQTT ", dir);
+class MqttIT extends LocalServerContract {
+    MqttIT() {
+        super(new MqttSystem(), "drivers/mqtt/mqtt.yaml", "# Cluster: local MQTT ", "tcp://127.0.0.1:1",
+                "ERROR: No MQTT broker answers at tcp://127.0.0.1:1 (");
     }
 
     /** OMB's own mqtt5.yaml, its nested blocks as OMB writes them, runs unchanged; QoS 2 as a parameter. */
     @Test
     void ombsOwnDriverFileRunsUnchanged(@TempDir Path dir) throws Exception {
-        Path driver = dir.resolve("mqtt5.yaml");
-        Files.writeString(driver, """
+        ombFileRunsAtItsRate(dir, "mqtt5.yaml", """
                 name: MQTT
                 driverClass: io.openmessaging.benchmark.driver.mqtt5.MqttBenchmarkDriver
 
@@ -72,22 +53,11 @@ class MqttIT {
                   cleanSession: true
                   sessionExpiryIntervalSeconds: 259200
                   receiveMaximum: 1000
-                """);
-        Path file = dir.resolve("r.json");
-        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
-                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
-                "-p", "producerRate=1000", "-p", "producer.qos=2", "-p", "consumer.qos=2", "-wi", "0", "-i", "1",
-                "-r", "3s", "-f", "0", "-rff", file.toString());
-        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
-        assertThat(o.out()).contains("# Cluster: external, tcp://localhost:1883 (named by the driver file)",
-                "qos=2", "topicPrefix=benchmark", "sessionExpiryInterval=259200", "receiveMaximum=1000");
-        JsonNode s = JSON.readTree(file.toFile()).get(0).get("secondaryMetrics");
-        long sent = s.get("messagesSent").get("score").asLong();
-        assertThat(sent).isBetween(2_970L, 3_030L);
-        assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
-        assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
+                """, List.of("producer.qos=2", "consumer.qos=2"),
+                "# Cluster: external, tcp://localhost:1883 (named by the driver file)", "qos=2",
+                "topicPrefix=benchmark", "sessionExpiryInterval=259200", "receiveMaximum=1000");
 
-        LocalServerChecks.badDriverFileIsOneLine("""
+        badDriverFileIsOneLine("""
                 name: MQTT
                 driverClass: io.openmessaging.benchmark.driver.mqtt5.MqttBenchmarkDriver
                 client:
@@ -174,10 +144,4 @@ class MqttIT {
         }
     }
 
-    /** A broker that does not answer is one line naming MQTT and the address, within seconds. */
-    @Test
-    void aBrokerThatDoesNotAnswerIsOneLine(@TempDir Path dir) throws Exception {
-        LocalServerChecks.unansweredServerIsOneLine("drivers/mqtt/mqtt.yaml", "tcp://127.0.0.1:1",
-                "ERROR: No MQTT broker answers at tcp://127.0.0.1:1 (", dir);
-    }
 }

@@ -4,7 +4,7 @@ import io.msgbench.driver.Closing;
 import io.msgbench.driver.ConsumerHandle;
 import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.MessageListener;
-import io.msgbench.driver.MessagingDriver;
+import io.msgbench.driver.NamedSettingsDriver;
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.metrics.EpochNanoClock;
 import io.nats.client.Connection;
@@ -15,15 +15,12 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.DiscardPolicy;
-import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +30,13 @@ import org.slf4j.LoggerFactory;
  * End-to-end latency comes from the harness's stamp in the payload, copied per send (OMB's driver shares one buffer
  * between sends in flight, so a message may carry another's timestamp).
  */
-final class NatsDriver implements MessagingDriver {
+final class NatsDriver extends NamedSettingsDriver {
     private static final Logger LOG = LoggerFactory.getLogger(NatsDriver.class);
     /** Pulled but unacknowledged messages wait this long before redelivery: long, as a paused consumer holds some. */
     private static final Duration ACK_WAIT = Duration.ofMinutes(10);
     /** JetStream's error code for a stream that does not exist. */
     private static final int STREAM_NOT_FOUND = 10059;
 
-    private final NatsDriverFactory factory;
-    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
     private Connection publishing;
     private Connection consuming;
     private Map<String, String> topicSettings;
@@ -52,12 +46,11 @@ final class NatsDriver implements MessagingDriver {
     private EpochNanoClock clock;
 
     NatsDriver(NatsDriverFactory factory) {
-        this.factory = factory;
+        super(factory);
     }
 
     @Override
-    public EffectiveClientConfig initialize(DriverContext context) {
-        EffectiveClientConfig config = factory.effective(context);
+    protected EffectiveClientConfig start(DriverContext context, EffectiveClientConfig config) {
         Map<String, String> producer = config.producer();
         Map<String, String> consumer = config.consumer();
         topicSettings = new LinkedHashMap<>(config.topic());
@@ -96,7 +89,7 @@ final class NatsDriver implements MessagingDriver {
                         .storageType(NatsDriverFactory.storage(topicSettings))
                         .maxBytes(NatsDriverFactory.maxBytes(topicSettings, partitionCount))
                         .discardPolicy(DiscardPolicy.Old).replicas(replicas).build());
-                partitions.put(topic, partitionCount);
+                created(topic, partitionCount);
             }
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("Cannot create the JetStream streams " + topics + ": " + e.getMessage(), e);
@@ -118,22 +111,21 @@ final class NatsDriver implements MessagingDriver {
         }
     }
 
-    /** The topic's partitions: known here when this worker created it, else from the stream's description. */
-    private int partitionsOf(String topic) {
-        return partitions.computeIfAbsent(topic, t -> {
-            try {
-                String d = publishing.jetStreamManagement().getStreamInfo(NatsTopology.name(t)).getConfiguration()
-                        .getDescription();
-                int p = NatsTopology.partitions(d);
-                if (p < 1) {
-                    throw new IllegalStateException("Stream " + NatsTopology.name(t) + " was not made by msgbench "
-                            + "(its description is '" + d + "')");
-                }
-                return p;
-            } catch (IOException | JetStreamApiException e) {
-                throw new IllegalStateException("No stream for topic " + t + ": " + e.getMessage(), e);
+    /** The partitions of a topic another worker created: the stream's description. */
+    @Override
+    protected int partitionsOnServers(String t) {
+        try {
+            String d = publishing.jetStreamManagement().getStreamInfo(NatsTopology.name(t)).getConfiguration()
+                    .getDescription();
+            int p = NatsTopology.partitions(d);
+            if (p < 1) {
+                throw new IllegalStateException("Stream " + NatsTopology.name(t) + " was not made by msgbench "
+                        + "(its description is '" + d + "')");
             }
-        });
+            return p;
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("No stream for topic " + t + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -156,7 +148,7 @@ final class NatsDriver implements MessagingDriver {
                     .deliverPolicy(DeliverPolicy.All).build());
             NatsConsumer c = new NatsConsumer(subscription, consuming.getConsumerContext(stream, durable), listener,
                     clock);
-            clients.add(c);
+            made(c);
             return c;
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("Cannot create a consumer of " + topic + "/" + subscription + ": "
@@ -165,8 +157,7 @@ final class NatsDriver implements MessagingDriver {
     }
 
     @Override
-    public void close() {
-        Closing.all(clients);
+    protected void closeConnections() {
         Closing.all(java.util.Arrays.asList(publishing, consuming));
     }
 }

@@ -3,11 +3,11 @@ package io.msgbench.driver.nats;
 import io.msgbench.broker.BrokerUnavailableException;
 import io.msgbench.broker.ServerContainer;
 import io.msgbench.broker.UnownedServerSystem;
+import io.msgbench.driver.BacklogRoom;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.api.ServerInfo;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +27,8 @@ public final class NatsSystem extends UnownedServerSystem {
     @Override
     public Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition,
                                                     double messagesPerPartition) {
-        if (topic.containsKey(NatsDriverFactory.MAX_BYTES) || topic.containsKey(NatsDriverFactory.MAX_BYTES_PER_PARTITION)) {
-            return topic;
-        }
-        Map<String, String> config = new LinkedHashMap<>(topic);
-        config.put(NatsDriverFactory.MAX_BYTES_PER_PARTITION, Long.toString(Math.max(1L << 30,
-                (long) (2 * bytesPerPartition))));
-        return config;
+        return BacklogRoom.atLeast(topic, NatsDriverFactory.MAX_BYTES_PER_PARTITION, Math.max(1L << 30,
+                (long) (2 * bytesPerPartition)), NatsDriverFactory.MAX_BYTES);
     }
 
     @Override

@@ -2,13 +2,11 @@ package io.msgbench.driver.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msgbench.api.KeyDistributor;
 import io.msgbench.load.PayloadStamp;
 import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.KnownFaults;
-import io.msgbench.testing.LocalServerChecks;
+import io.msgbench.testing.LocalServerContract;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.MessageSpec;
@@ -17,40 +15,21 @@ import io.msgbench.worker.Worker.WorkerSetup;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The NATS JetStream driver against this machine's server (127.0.0.1:4222 with -js; .ci/run starts it): the rate it
  * is asked for, every message verified, OMB's own driver file, and faults made on the server counted exactly.
  */
-class NatsIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path REPO = LocalServerChecks.REPO;
-
-    @BeforeAll
-    static void needsTheLocalServer() {
-        LocalServerChecks.requireServer("NATS server with JetStream at 127.0.0.1:4222", () -> {
-            try (Connection c = Nats.connect(NatsAddress.options(NatsSystem.LOCAL, "msgbench-test"))) {
-                assertThat(c.getServerInfo().isJetStreamAvailable()).as("JetStream on").isTrue();
-                return null;
-            }
-        });
-    }
-
-    /** OMB's 16-partition workload through msgbench's driver file: the rate asked for, within 1 %, all verified. */
-    @ParameterizedTest
-    @ValueSource(ints = {1_000, 10_000})
-    void aWorkloadRunsAtItsRateAndEveryMessageArrivesOnce(int rate, @TempDir Path dir) throws Exception {
-        LocalServerChecks.rateHeldAndEveryMessageOnce("drivers/nats/nats.yaml", rate, "# Cluster: local NATS ", dir);
+class NatsIT extends LocalServerContract {
+    NatsIT() {
+        super(new NatsSystem(), "drivers/nats/nats.yaml", "# Cluster: local NATS ", "nats://127.0.0.1:1",
+                "ERROR: No NATS server answers at nats://127.0.0.1:1 (");
     }
 
     /**
@@ -59,30 +38,18 @@ class NatsIT {
      */
     @Test
     void ombsOwnDriverFileRunsUnchanged(@TempDir Path dir) throws Exception {
-        Path driver = dir.resolve("nats.yaml");
-        Files.writeString(driver, """
+        ombFileRunsAtItsRate(dir, "nats.yaml", """
                 name: NATS
                 driverClass: io.openmessaging.benchmark.driver.nats.NatsBenchmarkDriver
 
                 natsHostUrl: localhost:4222
 
                 replicationFactor: 3
-                """);
-        Path file = dir.resolve("r.json");
-        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
-                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
-                "-p", "producerRate=1000", "-p", "producer.messageIdDedup=true", "-p", "topic.storageType=memory",
-                "-wi", "0", "-i", "1", "-r", "3s", "-f", "0", "-rff", file.toString());
-        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
-        assertThat(o.out()).contains("# Cluster: external, nats://localhost:4222 (named by the driver file)",
-                "replicas=1", "storageType=memory", "messageIdDedup=true");
-        JsonNode s = JSON.readTree(file.toFile()).get(0).get("secondaryMetrics");
-        long sent = s.get("messagesSent").get("score").asLong();
-        assertThat(sent).isBetween(2_970L, 3_030L);
-        assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
-        assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
+                """, List.of("producer.messageIdDedup=true", "topic.storageType=memory"),
+                "# Cluster: external, nats://localhost:4222 (named by the driver file)", "replicas=1",
+                "storageType=memory", "messageIdDedup=true");
 
-        LocalServerChecks.badDriverFileIsOneLine("""
+        badDriverFileIsOneLine("""
                 name: NATS
                 driverClass: io.openmessaging.benchmark.driver.nats.NatsBenchmarkDriver
                 natsHostUrl: localhost:4222
@@ -133,10 +100,4 @@ class NatsIT {
         assertThat(o.err().strip()).isEqualTo("ERROR: nats: storageType=disk: expected file or memory");
     }
 
-    /** A server that does not answer is one line naming NATS and the address, within seconds. */
-    @Test
-    void aServerThatDoesNotAnswerIsOneLine(@TempDir Path dir) throws Exception {
-        LocalServerChecks.unansweredServerIsOneLine("drivers/nats/nats.yaml", "nats://127.0.0.1:1",
-                "ERROR: No NATS server answers at nats://127.0.0.1:1 (", dir);
-    }
 }

@@ -6,7 +6,7 @@ import io.msgbench.driver.Closing;
 import io.msgbench.driver.ConsumerHandle;
 import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.MessageListener;
-import io.msgbench.driver.MessagingDriver;
+import io.msgbench.driver.NamedSettingsDriver;
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.metrics.EpochNanoClock;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +25,10 @@ import org.slf4j.LoggerFactory;
  * consumer. Topology: {@link RabbitMqTopology}. End-to-end latency comes from the harness's stamp in the payload,
  * never from AMQP's {@code timestamp} property (whole seconds).
  */
-final class RabbitMqDriver implements MessagingDriver {
+final class RabbitMqDriver extends NamedSettingsDriver {
     private static final Logger LOG = LoggerFactory.getLogger(RabbitMqDriver.class);
 
-    private final RabbitMqDriverFactory factory;
-    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
     private final Map<String, List<String>> queuesByTopic = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
     private Connection publishing;
     private Connection consuming;
     private Channel admin;
@@ -42,12 +38,11 @@ final class RabbitMqDriver implements MessagingDriver {
     private EpochNanoClock clock;
 
     RabbitMqDriver(RabbitMqDriverFactory factory) {
-        this.factory = factory;
+        super(factory);
     }
 
     @Override
-    public EffectiveClientConfig initialize(DriverContext context) {
-        EffectiveClientConfig config = factory.effective(context);
+    protected EffectiveClientConfig start(DriverContext context, EffectiveClientConfig config) {
         Map<String, String> producer = config.producer();
         Map<String, String> consumer = config.consumer();
         persistent = Boolean.parseBoolean(producer.get(RabbitMqDriverFactory.PERSISTENCE));
@@ -72,7 +67,7 @@ final class RabbitMqDriver implements MessagingDriver {
             for (String topic : topics) {
                 RabbitMqTopology.declareTopic(admin, topic);
                 RabbitMqTopology.recordPartitions(publishing, topic, partitionCount);
-                partitions.put(topic, partitionCount);
+                created(topic, partitionCount);
             }
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("Cannot declare the exchanges " + topics + ": " + e.getMessage(), e);
@@ -98,16 +93,15 @@ final class RabbitMqDriver implements MessagingDriver {
         }
     }
 
-    /** The topic's partitions: known here when this worker created it, else from its partitions queue. */
-    private int partitionsOf(String topic) {
-        return partitions.computeIfAbsent(topic, t -> {
-            try {
-                return RabbitMqTopology.readPartitions(publishing, t);
-            } catch (IOException | TimeoutException e) {
-                throw new IllegalStateException("RabbitMQ topic " + t + " has no partition count ("
-                        + RabbitMqTopology.partitionsQueue(t) + "): " + e.getMessage(), e);
-            }
-        });
+    /** The partitions of a topic another worker created: its partitions queue. */
+    @Override
+    protected int partitionsOnServers(String t) {
+        try {
+            return RabbitMqTopology.readPartitions(publishing, t);
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("RabbitMQ topic " + t + " has no partition count ("
+                    + RabbitMqTopology.partitionsQueue(t) + "): " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -115,7 +109,7 @@ final class RabbitMqDriver implements MessagingDriver {
         try {
             RabbitMqProducer p = new RabbitMqProducer(publishing.createChannel(), topic, partitionsOf(topic),
                     persistent, maxInFlight);
-            clients.add(p);
+            made(p);
             return p;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create a producer of " + topic + ": " + e.getMessage(), e);
@@ -136,7 +130,7 @@ final class RabbitMqDriver implements MessagingDriver {
                 return all;
             });
             RabbitMqConsumer c = new RabbitMqConsumer(channel, queues, prefetch, listener, clock);
-            clients.add(c);
+            made(c);
             return c;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create a consumer of " + topic + "/" + subscription + ": "
@@ -149,8 +143,7 @@ final class RabbitMqDriver implements MessagingDriver {
      * spread over workers deletes its topics on one of them, which knows only its own consumers' queues).
      */
     @Override
-    public void close() {
-        Closing.all(clients);
+    protected void closeConnections() {
         if (admin != null && admin.isOpen()) {
             queuesByTopic.values().forEach(queues -> queues.forEach(q -> {
                 try {

@@ -3,17 +3,14 @@ package io.msgbench.driver.rabbitmq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import io.msgbench.api.KeyDistributor;
 import io.msgbench.load.PayloadStamp;
-import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.KnownFaults;
-import io.msgbench.testing.LocalServerChecks;
+import io.msgbench.testing.LocalServerContract;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker;
 import io.msgbench.worker.WorkerGroup;
@@ -25,41 +22,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The RabbitMQ driver against this machine's node (127.0.0.1:5672, guest/guest; .ci/run starts it): the rate it is
  * asked for, every message verified, and faults made on the broker counted exactly.
  */
-class RabbitMqIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path REPO = LocalServerChecks.REPO;
-
-    @BeforeAll
-    static void needsTheLocalNode() {
-        LocalServerChecks.requireServer("RabbitMQ node at 127.0.0.1:5672", () -> {
-            try (Connection c = RabbitMqAddress.factory(RabbitMqSystem.LOCAL).newConnection("msgbench-test")) {
-                return c.isOpen();
-            }
-        });
-    }
-
-    /** OMB's 16-partition workload through msgbench's driver file: the rate asked for, within 1 %, all verified. */
-    @ParameterizedTest
-    @ValueSource(ints = {1_000, 10_000})
-    void aWorkloadRunsAtItsRateAndEveryMessageArrivesOnce(int rate, @TempDir Path dir) throws Exception {
-        LocalServerChecks.rateHeldAndEveryMessageOnce("drivers/rabbitmq/rabbitmq.yaml", rate, "# Cluster: local RabbitMQ ", dir);
+class RabbitMqIT extends LocalServerContract {
+    RabbitMqIT() {
+        super(new RabbitMqSystem(), "drivers/rabbitmq/rabbitmq.yaml", "# Cluster: local RabbitMQ ", "amqp://127.0.0.1:1",
+                "ERROR: No RabbitMQ node answers at amqp://127.0.0.1:1 (");
     }
 
     /** OMB's own RabbitMQ driver file, its keys as OMB writes them, runs unchanged; what msgbench does not need warns. */
     @Test
     void ombsOwnDriverFileRunsUnchanged(@TempDir Path dir) throws Exception {
-        Path driver = dir.resolve("rabbitmq.yaml");
-        java.nio.file.Files.writeString(driver, """
+        ombFileRunsAtItsRate(dir, "rabbitmq.yaml", """
                 name: RabbitMQ
                 driverClass: io.openmessaging.benchmark.driver.rabbitmq.RabbitMqBenchmarkDriver
 
@@ -69,21 +48,11 @@ class RabbitMqIT {
                 messagePersistence: false
                 queueType: QUORUM
                 producerCreationDelay: 100
-                """);
-        Path file = dir.resolve("r.json");
-        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
-                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
-                "-p", "producerRate=1000", "-wi", "0", "-i", "1", "-r", "3s", "-f", "0", "-rff", file.toString());
-        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
-        assertThat(o.out()).contains("# Cluster: external, amqp://localhost (named by the driver file)",
-                "queueType=quorum", driver + ":9: producerCreationDelay ignored: msgbench creates clients");
-        JsonNode r = JSON.readTree(file.toFile()).get(0);
-        JsonNode s = r.get("secondaryMetrics");
-        long sent = s.get("messagesSent").get("score").asLong();
-        assertThat(sent).isBetween(2_970L, 3_030L);
-        assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
+                """, List.of(),
+                "# Cluster: external, amqp://localhost (named by the driver file)", "queueType=quorum",
+                dir.resolve("rabbitmq.yaml") + ":9: producerCreationDelay ignored: msgbench creates clients");
 
-        LocalServerChecks.badDriverFileIsOneLine("""
+        badDriverFileIsOneLine("""
                 name: RabbitMQ
                 driverClass: io.openmessaging.benchmark.driver.rabbitmq.RabbitMqBenchmarkDriver
                 amqpUris:

@@ -12,16 +12,13 @@ import io.msgbench.driver.Closing;
 import io.msgbench.driver.ConsumerHandle;
 import io.msgbench.driver.DriverContext;
 import io.msgbench.driver.MessageListener;
-import io.msgbench.driver.MessagingDriver;
+import io.msgbench.driver.NamedSettingsDriver;
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.metrics.EpochNanoClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +29,10 @@ import org.slf4j.LoggerFactory;
  * End-to-end latency comes from the harness's stamp in the payload, never from the entry id (the server's clock at
  * append, which leaves out the producer's leg).
  */
-final class RedisDriver implements MessagingDriver {
+final class RedisDriver extends NamedSettingsDriver {
     private static final Logger LOG = LoggerFactory.getLogger(RedisDriver.class);
     private static final AtomicInteger CONSUMERS = new AtomicInteger();
 
-    private final RedisDriverFactory factory;
-    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
     private RedisClient client;
     private StatefulRedisConnection<byte[], byte[]> admin;
     private long maxLength;
@@ -47,12 +41,11 @@ final class RedisDriver implements MessagingDriver {
     private EpochNanoClock clock;
 
     RedisDriver(RedisDriverFactory factory) {
-        this.factory = factory;
+        super(factory);
     }
 
     @Override
-    public EffectiveClientConfig initialize(DriverContext context) {
-        EffectiveClientConfig config = factory.effective(context);
+    protected EffectiveClientConfig start(DriverContext context, EffectiveClientConfig config) {
         Map<String, String> producer = config.producer();
         Map<String, String> consumer = config.consumer();
         maxLength = Long.parseLong(config.topic().get(RedisDriverFactory.MAX_LENGTH));
@@ -78,7 +71,7 @@ final class RedisDriver implements MessagingDriver {
     public void createTopics(List<String> topics, int partitionCount, Duration timeout) {
         for (String topic : topics) {
             admin().set(bytes(RedisTopology.partitionsKey(topic)), bytes(Integer.toString(partitionCount)));
-            partitions.put(topic, partitionCount);
+            created(topic, partitionCount);
         }
     }
 
@@ -94,23 +87,22 @@ final class RedisDriver implements MessagingDriver {
         }
     }
 
-    /** The topic's partitions: known here when this worker created it, else from its partitions key. */
-    private int partitionsOf(String topic) {
-        return partitions.computeIfAbsent(topic, t -> {
-            byte[] p = admin().get(bytes(RedisTopology.partitionsKey(t)));
-            if (p == null) {
-                throw new IllegalStateException("No Redis topic " + t + " (no key " + RedisTopology.partitionsKey(t)
-                        + ")");
-            }
-            return Integer.parseInt(new String(p, StandardCharsets.UTF_8));
-        });
+    /** The partitions of a topic another worker created: its partitions key. */
+    @Override
+    protected int partitionsOnServers(String t) {
+        byte[] p = admin().get(bytes(RedisTopology.partitionsKey(t)));
+        if (p == null) {
+            throw new IllegalStateException("No Redis topic " + t + " (no key " + RedisTopology.partitionsKey(t)
+                    + ")");
+        }
+        return Integer.parseInt(new String(p, StandardCharsets.UTF_8));
     }
 
     @Override
     public ProducerHandle createProducer(String topic, int maxInFlight) {
         RedisProducer p = new RedisProducer(client.connect(ByteArrayCodec.INSTANCE),
                 RedisTopology.streams(topic, partitionsOf(topic)), maxLength, pipelining, maxInFlight);
-        clients.add(p);
+        made(p);
         return p;
     }
 
@@ -129,7 +121,7 @@ final class RedisDriver implements MessagingDriver {
         byte[] name = bytes(subscription + "-" + ProcessHandle.current().pid() + "-" + CONSUMERS.incrementAndGet());
         RedisConsumer c = new RedisConsumer(client.connect(ByteArrayCodec.INSTANCE), streams, group, name, readCount,
                 listener, clock);
-        clients.add(c);
+        made(c);
         return c;
     }
 
@@ -138,8 +130,7 @@ final class RedisDriver implements MessagingDriver {
     }
 
     @Override
-    public void close() {
-        Closing.all(clients);
+    protected void closeConnections() {
         Closing.all(java.util.Arrays.asList(admin));
         if (client != null) {
             RedisAddress.shutdown(client);

@@ -6,7 +6,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.msgbench.broker.BrokerUnavailableException;
 import io.msgbench.broker.ServerContainer;
 import io.msgbench.broker.UnownedServerSystem;
-import java.util.LinkedHashMap;
+import io.msgbench.driver.BacklogRoom;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +26,8 @@ public final class RedisSystem extends UnownedServerSystem {
     @Override
     public Map<String, String> backlogTopicSettings(Map<String, String> topic, double bytesPerPartition,
                                                     double messagesPerPartition) {
-        if (topic.containsKey(RedisDriverFactory.MAX_LENGTH)) {
-            return topic;
-        }
-        Map<String, String> config = new LinkedHashMap<>(topic);
-        config.put(RedisDriverFactory.MAX_LENGTH, Long.toString(Math.max(RedisDriverFactory.DEFAULT_MAX_LENGTH,
-                (long) (2 * messagesPerPartition))));
-        return config;
+        return BacklogRoom.atLeast(topic, RedisDriverFactory.MAX_LENGTH, Math.max(RedisDriverFactory.DEFAULT_MAX_LENGTH,
+                (long) (2 * messagesPerPartition)));
     }
 
     @Override

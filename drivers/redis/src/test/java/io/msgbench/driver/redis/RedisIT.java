@@ -2,8 +2,6 @@ package io.msgbench.driver.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
@@ -12,53 +10,36 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.msgbench.api.KeyDistributor;
 import io.msgbench.load.PayloadStamp;
-import io.msgbench.testing.CommandLineRun;
 import io.msgbench.testing.KnownFaults;
-import io.msgbench.testing.LocalServerChecks;
+import io.msgbench.testing.LocalServerContract;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker.ConsumerSpec;
 import io.msgbench.worker.Worker.MessageSpec;
 import io.msgbench.worker.Worker.ProducerSpec;
 import io.msgbench.worker.Worker.WorkerSetup;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Redis Streams driver against this machine's server (127.0.0.1:6379; .ci/run starts it): the rate it is asked
  * for, every message verified (binary payloads intact: the stamp is checked on each), OMB's own driver file, and
  * faults made on the server counted exactly.
  */
-class RedisIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path REPO = LocalServerChecks.REPO;
-
-    @BeforeAll
-    static void needsTheLocalServer() {
-        LocalServerChecks.requireServer("Redis server at 127.0.0.1:6379", () -> new RedisSystem()
-                .startEmbedded(1, "127.0.0.1"));
-    }
-
-    /** OMB's 16-partition workload through msgbench's driver file: the rate asked for, within 1 %, all verified. */
-    @ParameterizedTest
-    @ValueSource(ints = {1_000, 10_000})
-    void aWorkloadRunsAtItsRateAndEveryMessageArrivesOnce(int rate, @TempDir Path dir) throws Exception {
-        LocalServerChecks.rateHeldAndEveryMessageOnce("drivers/redis/redis.yaml", rate, "# Cluster: local Redis ", dir);
+class RedisIT extends LocalServerContract {
+    RedisIT() {
+        super(new RedisSystem(), "drivers/redis/redis.yaml", "# Cluster: local Redis ", "redis://127.0.0.1:1",
+                "ERROR: No Redis server answers at redis://127.0.0.1:1 (");
     }
 
     /** OMB's own redis.yaml runs unchanged (Jedis's pool sizes ignored, said); XADDs one at a time as a parameter. */
     @Test
     void ombsOwnDriverFileRunsUnchanged(@TempDir Path dir) throws Exception {
-        Path driver = dir.resolve("redis.yaml");
-        Files.writeString(driver, """
+        ombFileRunsAtItsRate(dir, "redis.yaml", """
                 name: Redis
                 driverClass: io.openmessaging.benchmark.driver.redis.RedisBenchmarkDriver
 
@@ -66,21 +47,11 @@ class RedisIT {
                 redisPort: 6379
                 redisHost: 127.0.0.1
                 jedisPoolMaxTotal: 8
-                jedisPoolMaxIdle: 8""");
-        Path file = dir.resolve("r.json");
-        CommandLineRun.Outcome o = CommandLineRun.run("--workload",
-                REPO.resolve("workloads/1-topic-1-partition-1kb.yaml").toString(), "-d", driver.toString(),
-                "-p", "producerRate=1000", "-p", "producer.pipelining=false", "-wi", "0", "-i", "1", "-r", "3s",
-                "-f", "0", "-rff", file.toString());
-        assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
-        assertThat(o.out()).contains("# Cluster: external, redis://127.0.0.1:6379 (named by the driver file)",
-                "pipelining=false", driver + ":7: jedisPoolMaxTotal ignored: Lettuce needs no pool");
-        JsonNode s = JSON.readTree(file.toFile()).get(0).get("secondaryMetrics");
-        long sent = s.get("messagesSent").get("score").asLong();
-        assertThat(sent).isBetween(2_970L, 3_030L);
-        assertThat(s.get("messagesReceived").get("score").asLong()).isEqualTo(sent);
+                jedisPoolMaxIdle: 8""", List.of("producer.pipelining=false"),
+                "# Cluster: external, redis://127.0.0.1:6379 (named by the driver file)", "pipelining=false",
+                dir.resolve("redis.yaml") + ":7: jedisPoolMaxTotal ignored: Lettuce needs no pool");
 
-        LocalServerChecks.badDriverFileIsOneLine("""
+        badDriverFileIsOneLine("""
                 name: Redis
                 driverClass: io.openmessaging.benchmark.driver.redis.RedisBenchmarkDriver
                 redisPort: six
@@ -125,10 +96,4 @@ class RedisIT {
         }
     }
 
-    /** A server that does not answer is one line naming Redis and the address, within seconds. */
-    @Test
-    void aServerThatDoesNotAnswerIsOneLine(@TempDir Path dir) throws Exception {
-        LocalServerChecks.unansweredServerIsOneLine("drivers/redis/redis.yaml", "redis://127.0.0.1:1",
-                "ERROR: No Redis server answers at redis://127.0.0.1:1 (", dir);
-    }
 }
