@@ -233,11 +233,12 @@ class LatencyTestIT {
         Outcome o = run("LatencyTest", "-prof", "stack", "-rff", dir.resolve("x.json").toString(), "--bootstrap",
                 "127.0.0.1:1");
         assertThat(o.exitCode()).isEqualTo(1);
-        assertThat(o.err().strip()).isEqualTo("ERROR: Unknown profiler 'stack'; known: gc, none (-lprof lists them)");
+        assertThat(o.err().strip()).isEqualTo("ERROR: Unknown profiler 'stack'; known: gc, os, broker, none (-lprof lists them)");
         assertThat(o.out()).doesNotContain("Cluster");
         Outcome list = run("-lprof");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).startsWith("Supported profilers:").contains("gc: the worker JVM's heap allocation");
+        assertThat(list.out()).startsWith("Supported profilers:").contains("gc: the worker JVM's heap allocation")
+                .contains("os: the load generator's host").contains("broker: the broker's own figures");
     }
 
     @Test

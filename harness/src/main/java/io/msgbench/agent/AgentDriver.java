@@ -171,6 +171,13 @@ public final class AgentDriver implements MessagingDriver {
     }
 
     @Override
+    public long[] clientProcessIds() {
+        synchronized (agents) {
+            return agents.stream().mapToLong(RoutedAgent::pid).toArray();
+        }
+    }
+
+    @Override
     public long[] clientProcessCpuNanos() {
         List<RoutedAgent> all;
         synchronized (agents) {

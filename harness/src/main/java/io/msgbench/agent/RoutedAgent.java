@@ -138,6 +138,10 @@ final class RoutedAgent implements AgentEvents.Sink, AutoCloseable {
     }
 
     /** CPU time the agent process has used so far (its last reading once it ended). */
+    long pid() {
+        return process.pid();
+    }
+
     long cpuNanos() {
         return process.cpuNanos();
     }

@@ -30,6 +30,16 @@ public interface BrokerHandle extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The servers' own figures ({@code -prof broker}), where msgbench can read them: a connection the caller closes.
+     * Empty where the system or this handle exposes none (the console says so and the run goes on).
+     *
+     * @throws RuntimeException with one line when the servers should expose them and do not
+     */
+    default Optional<BrokerMetrics> metrics() {
+        return Optional.empty();
+    }
+
     /** What the console says of servers msgbench started, e.g. {@code embedded Kafka 4.4.0 at 127.0.0.1:9092}. */
     default String description() {
         return kind() + " " + version() + " at " + bootstrapServers();

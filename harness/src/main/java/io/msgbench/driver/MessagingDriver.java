@@ -39,6 +39,11 @@ public interface MessagingDriver extends AutoCloseable {
         return new long[0];
     }
 
+    /** The process ids of the processes of {@link #clientProcessCpuNanos}, in the same order; none for clients in this JVM. */
+    default long[] clientProcessIds() {
+        return new long[0];
+    }
+
     /** Creates the topics and waits until they are usable. */
     void createTopics(List<String> topics, int partitions, Duration timeout);
 

@@ -23,6 +23,16 @@ public final class HealthyRunAllowance {
      * over the workers) before its heap is reported as the bottleneck: JMH users read above 5 % as GC-bound.
      */
     public static final double GC_SHARE = 0.05;
+    /** Busy share of a host's CPUs above which the machine, not the broker alone, limits the figures (USE method). */
+    public static final double HOST_CPU_BUSY = 0.90;
+    /** Share of its host's CPUs the load generator may use before it is named the bottleneck (k6: keep 20 % idle). */
+    public static final double LOAD_GENERATOR_CPU = 0.80;
+    /** Share of CPU time a hypervisor may take from the host (steal) before the figures are called noisy. */
+    public static final double STEAL_SHARE = 0.05;
+    /** Share of scheduler periods a cgroup may be throttled in before its CPU quota is named the bottleneck. */
+    public static final double THROTTLED_SHARE = 0.01;
+    /** Idle share of a broker's request handlers or network threads below which they are saturated (Red Hat, Zabbix). */
+    public static final double BROKER_IDLE = 0.30;
     /**
      * Share of its schedule a stretch of load must send for the rate to count as reachable: below it the
      * debt grew by more than a tenth of the schedule, which no stall of a healthy run explains (an unreachable

@@ -2,6 +2,7 @@ package io.msgbench.report;
 
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.ProcessCpu;
+import io.msgbench.metrics.Readings;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -26,18 +27,32 @@ import org.HdrHistogram.Histogram;
  * @param periods           the report periods ({@code --report-interval}) the iteration was divided into, in
  *                          order; their counts add up to the iteration's
  * @param cpu               CPU the load generator used during the iteration: the worker JVM's and its client
- *                          processes' (agents)
+ *                          processes' (agents); with {@code -prof gc}, {@code os} its JVM's and hosts' figures
+ * @param broker            what the broker's own figures added up to in the iteration ({@code -prof broker}), or
+ *                          null
  */
 public record IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,
                               long messagesSent, long publishErrors, long messagesReceived, long receivedInWindow,
                               long negativeLatencies, long messagesLost, long messagesDuplicated,
                               long messagesOutOfOrder, long scheduleDebt, long backlogAtStart,
                               long backlogAtEnd, int messageSize,
-                              Map<LatencyMetric, Histogram> latencies, List<PeriodResult> periods, ProcessCpu cpu)
-        implements MeasuredWindow {
+                              Map<LatencyMetric, Histogram> latencies, List<PeriodResult> periods, ProcessCpu cpu,
+                              Readings broker)
+        implements MeasuredWindow, ProfiledWindow {
     public IterationResult {
         latencies = Map.copyOf(latencies);
         periods = List.copyOf(periods);
+    }
+
+    public IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,
+                           long messagesSent, long publishErrors, long messagesReceived, long receivedInWindow,
+                           long negativeLatencies, long messagesLost, long messagesDuplicated,
+                           long messagesOutOfOrder, long scheduleDebt, long backlogAtStart,
+                           long backlogAtEnd, int messageSize,
+                           Map<LatencyMetric, Histogram> latencies, List<PeriodResult> periods, ProcessCpu cpu) {
+        this(index, warmup, startEpochNanos, durationNanos, messagesSent, publishErrors, messagesReceived,
+                receivedInWindow, negativeLatencies, messagesLost, messagesDuplicated, messagesOutOfOrder, scheduleDebt,
+                backlogAtStart, backlogAtEnd, messageSize, latencies, periods, cpu, null);
     }
 
     public Histogram latency(LatencyMetric metric) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.msgbench.metrics.ClockOffset;
-import io.msgbench.metrics.GcActivity;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.jmh.JmhBenchmarkResult;
 import io.msgbench.report.jmh.JmhMetric;
@@ -62,24 +61,33 @@ public final class JmhResultMapper {
         return results.stream().map(mapper::map).toList();
     }
 
-    /** CPU nanoseconds per acknowledged message, in microseconds (NaN when nothing was sent). */
     /**
-     * JMH's {@code -prof gc} figures, under its names: the worker JVMs' allocation rate (MB/sec, MB = 2^20 bytes) and
-     * per message sent (B/op), and their collections (count and ms, summed over the iterations).
+     * The profilers' figures ({@link ProfileFigures}: JMH's {@code -prof gc} names and units, {@code os.*},
+     * {@code broker.*}), each over the measurement iterations: counts added up, the rest averaged; an iteration without
+     * a figure counts as missing.
      */
-    private static void gcSecondaries(ScenarioResult r, Map<String, JmhMetric> secondaries) {
-        secondaries.put("gc.alloc.rate", JmhMetric.ofIterations(perIteration(r, i -> i.durationNanos() <= 0 ? Double.NaN
-                : gc(i).allocatedBytes() / (1024.0 * 1024.0) / (i.durationNanos() / 1e9)), "MB/sec"));
-        secondaries.put("gc.alloc.rate.norm", JmhMetric.ofIterations(perIteration(r, i -> i.messagesSent() == 0
-                ? Double.NaN : (double) gc(i).allocatedBytes() / i.messagesSent()), "B/op"));
-        secondaries.put("gc.count", JmhMetric.ofSum(perIteration(r, i -> gc(i).collections()), "counts"));
-        secondaries.put("gc.time", JmhMetric.ofSum(perIteration(r, i -> gc(i).collectionNanos() / 1e6), "ms"));
+    private static void profileSecondaries(ScenarioResult r, Map<String, JmhMetric> secondaries) {
+        profileUnits(r).forEach((name, first) -> {
+            double[][] values = perIteration(r, i -> {
+                ProfileFigures.Figure f = ProfileFigures.of(i).get(name);
+                return f == null ? Double.NaN : f.value();
+            });
+            secondaries.put(name, first.summed() ? JmhMetric.ofSum(values, first.unit())
+                    : JmhMetric.ofIterations(values, first.unit()));
+        });
     }
 
-    private static GcActivity gc(IterationResult i) {
-        return i.cpu().workerGc() == null ? GcActivity.NONE : i.cpu().workerGc();
+    /** Every profiler figure of the result's iterations, with its first iteration's figure (for unit and kind). */
+    private static Map<String, ProfileFigures.Figure> profileUnits(ScenarioResult r) {
+        Map<String, ProfileFigures.Figure> seen = new LinkedHashMap<>();
+        for (ForkResult f : r.forks()) {
+            f.warmup().forEach(i -> ProfileFigures.of(i).forEach(seen::putIfAbsent));
+            f.measurement().forEach(i -> ProfileFigures.of(i).forEach(seen::putIfAbsent));
+        }
+        return seen;
     }
 
+    /** CPU nanoseconds per acknowledged message, in microseconds (NaN when nothing was sent). */
     private static double perMessageMicros(long cpuNanos, IterationResult i) {
         return i.messagesSent() == 0 ? Double.NaN : cpuNanos / 1e3 / i.messagesSent();
     }
@@ -141,9 +149,7 @@ public final class JmhResultMapper {
             secondaries.put("busiestAgentCpu", JmhMetric.ofIterations(
                     perIteration(r, i -> 100.0 * i.cpu().busiestClientProcessNanos() / i.durationNanos()), "%"));
         }
-        if (r.forks().stream().flatMap(f -> f.measurement().stream()).anyMatch(i -> i.cpu().workerGc() != null)) {
-            gcSecondaries(r, secondaries);
-        }
+        profileSecondaries(r, secondaries);
         secondaries.put("messagesUnsent", JmhMetric.ofSum(perFork(r, f -> f.drain().unsent()), "#"));
         secondaries.put("messagesSent", JmhMetric.ofSum(perIteration(r, i -> i.messagesSent()), "#"));
         secondaries.put("publishErrors", JmhMetric.ofSum(perIteration(r, i -> i.publishErrors()), "#"));
@@ -292,6 +298,12 @@ public final class JmhResultMapper {
         ArrayNode warnings = root.putArray("warnings");
         r.warnings().forEach(warnings::add);
 
+        Map<String, ProfileFigures.Figure> profiled = profileUnits(r);
+        if (!profiled.isEmpty()) {
+            // the unit of each figure under the iterations' and periods' "profile"
+            ObjectNode units = root.putObject("profileUnits");
+            profiled.forEach((name, f) -> units.put(name, f.unit()));
+        }
         ArrayNode forks = root.putArray("forks");
         for (ForkResult f : r.forks()) {
             ObjectNode fork = forks.addObject();
@@ -359,6 +371,7 @@ public final class JmhResultMapper {
                 for (LatencyMetric m : LatencyMetric.values()) {
                     putLatency(o, m, LatencySummary.of(i.latency(m)));
                 }
+                putProfile(o, i);
                 // the report periods (--report-interval) inside the iteration: OMB's series, charts over time
                 ArrayNode periods = o.putArray("periods");
                 for (PeriodResult p : i.periods()) {
@@ -373,6 +386,7 @@ public final class JmhResultMapper {
                     for (LatencyMetric m : LatencyMetric.values()) {
                         putLatency(q, m, p.latency(m));
                     }
+                    putProfile(q, p);
                 }
             }
         }
@@ -384,6 +398,19 @@ public final class JmhResultMapper {
     private static void work(ObjectNode parent, String name, CoordinatorCost.Work w) {
         parent.putObject(name).put("count", w.count()).put("wallMillis", w.wallNanos() / NANOS_PER_MS)
                 .put("cpuMillis", w.cpuNanos() / NANOS_PER_MS);
+    }
+
+    /** The profilers' figures of a window under {@code profile}, by name, when it has any: the series of the charts. */
+    private static void putProfile(ObjectNode parent, ProfiledWindow w) {
+        Map<String, ProfileFigures.Figure> figures = ProfileFigures.of(w);
+        if (!figures.isEmpty()) {
+            ObjectNode profile = parent.putObject("profile");
+            figures.forEach((name, f) -> {
+                if (Double.isFinite(f.value())) {
+                    profile.put(name, f.value());
+                }
+            });
+        }
     }
 
     private static void putLatency(ObjectNode parent, LatencyMetric m, LatencySummary s) {

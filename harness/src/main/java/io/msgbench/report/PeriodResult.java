@@ -1,6 +1,8 @@
 package io.msgbench.report;
 
 import io.msgbench.metrics.LatencyMetric;
+import io.msgbench.metrics.ProcessCpu;
+import io.msgbench.metrics.Readings;
 import io.msgbench.metrics.PhaseSnapshot;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,12 +17,29 @@ import org.HdrHistogram.Histogram;
  * @param receivedInWindow receptions (of any iteration's messages) during the period, over all subscriptions
  * @param backlog          messages sent and not yet received at the period's end
  * @param latencies        the period's latencies by metric, nanoseconds
+ * @param cpu              what the load generator used in the period (its host too, {@code -prof os})
+ * @param broker           what the broker's own figures added up to in the period ({@code -prof broker}), or null
  */
 public record PeriodResult(long startEpochNanos, long durationNanos, long messagesSent, long publishErrors,
                            long receivedInWindow, long backlog, int messageSize,
-                           Map<LatencyMetric, LatencySummary> latencies) implements MeasuredWindow {
+                           Map<LatencyMetric, LatencySummary> latencies, ProcessCpu cpu, Readings broker)
+        implements MeasuredWindow, ProfiledWindow {
     public PeriodResult {
         latencies = Map.copyOf(latencies);
+        cpu = cpu == null ? ProcessCpu.NONE : cpu;
+    }
+
+    public PeriodResult(long startEpochNanos, long durationNanos, long messagesSent, long publishErrors,
+                        long receivedInWindow, long backlog, int messageSize,
+                        Map<LatencyMetric, LatencySummary> latencies) {
+        this(startEpochNanos, durationNanos, messagesSent, publishErrors, receivedInWindow, backlog, messageSize,
+                latencies, ProcessCpu.NONE, null);
+    }
+
+    /** The same with the profilers' figures of the period. */
+    public PeriodResult profiled(ProcessCpu periodCpu, Readings periodBroker) {
+        return new PeriodResult(startEpochNanos, durationNanos, messagesSent, publishErrors, receivedInWindow, backlog,
+                messageSize, latencies, periodCpu, periodBroker);
     }
 
     /**

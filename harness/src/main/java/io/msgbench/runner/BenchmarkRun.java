@@ -1,6 +1,7 @@
 package io.msgbench.runner;
 
 import io.msgbench.broker.BrokerHandle;
+import io.msgbench.broker.BrokerMetrics;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.Sleeper;
 import io.msgbench.report.BrokerDescription;
@@ -74,6 +75,7 @@ final class BenchmarkRun {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         int failures = 0;
         java.util.Set<BrokerHandle> opened = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Map<BrokerHandle, java.util.Optional<BrokerMetrics>> brokerMetrics = new java.util.IdentityHashMap<>();
         try {
             ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console,
                     settings.reportInterval(), progress, settings.profilers());
@@ -98,7 +100,10 @@ final class BenchmarkRun {
                         if (progressLines) {
                             console.line("# Progress: " + progress.status());
                         }
-                        forks.add(runFork(runner, scenario, broker, prefix, producerIds, forkCount == 0 ? 0 : f + 1));
+                        BrokerMetrics metrics = settings.profilers().broker()
+                                ? brokerMetrics.computeIfAbsent(broker, this::openMetrics).orElse(null) : null;
+                        forks.add(runFork(runner, scenario, broker, metrics, prefix, producerIds,
+                                forkCount == 0 ? 0 : f + 1));
                         progress.forkDone();
                         producerIds += scenario.workload().producers();
                     }
@@ -124,6 +129,7 @@ final class BenchmarkRun {
                 console.scenarioResult(result);
             }
         } finally {
+            brokerMetrics.values().forEach(m -> m.ifPresent(BrokerMetrics::close));
             opened.forEach(BrokerHandle::close);
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -139,13 +145,33 @@ final class BenchmarkRun {
     }
 
     /** @param fork 1-based fork number, or 0 to run in this JVM */
-    private ForkResult runFork(ScenarioRunner runner, Scenario scenario, BrokerHandle broker, String prefix,
-                               int firstProducerId, int fork) {
+    /**
+     * The broker profiler's connection to {@code broker}'s own figures; where there is none or it fails, a warning
+     * naming the profiler, and the run goes on without it.
+     */
+    private java.util.Optional<BrokerMetrics> openMetrics(BrokerHandle broker) {
+        try {
+            java.util.Optional<BrokerMetrics> metrics = broker.metrics();
+            if (metrics.isPresent()) {
+                console.line("# Profiler broker: " + metrics.get().describe());
+            } else {
+                console.line("# Warning: profiler broker: msgbench cannot read the figures of " + broker.description()
+                        + " (no broker figures for this system or cluster); the run goes on without them");
+            }
+            return metrics;
+        } catch (RuntimeException e) {
+            console.line("# Warning: profiler broker: " + e.getMessage() + "; the run goes on without it");
+            return java.util.Optional.empty();
+        }
+    }
+
+    private ForkResult runFork(ScenarioRunner runner, Scenario scenario, BrokerHandle broker, BrokerMetrics metrics,
+                               String prefix, int firstProducerId, int fork) {
         try (Worker worker = fork == 0 ? InProcessWorker.create()
                 : settings.workers().isEmpty() ? launchFork(scenario, fork) : remoteFork(scenario, fork)) {
             activeWorker.set(worker);
             return runner.run(scenario, worker, broker.bootstrapServers(), scenario.common(), prefix, firstProducerId,
-                    settings.senderThreads());
+                    settings.senderThreads(), metrics);
         } catch (RuntimeException e) {
             if (fork != 0) {
                 // A fork that died cannot delete its topics; on an external cluster they would stay. Deleted only now,

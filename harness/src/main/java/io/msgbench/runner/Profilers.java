@@ -1,27 +1,36 @@
 package io.msgbench.runner;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The profilers of a run, JMH's way ({@code -prof NAME}, repeatable; {@code -lprof} lists them): their figures become
- * secondary metrics of each result under JMH's names. {@code gc} is on unless {@code -prof none} (or a list without
- * it) is given.
+ * secondary metrics of each result under JMH's names, and series per report period in its {@code msgbench} key.
+ * {@code gc}, {@code os} and {@code broker} are on unless {@code -prof none} (or a list without them) is given.
  *
- * @param gc the worker JVM's allocation and collections per iteration: {@code gc.alloc.rate} (MB/sec),
- *           {@code gc.alloc.rate.norm} (B/op: per message sent), {@code gc.count}, {@code gc.time} (ms)
+ * @param gc     the worker JVM's allocation and collections per iteration: {@code gc.alloc.rate} (MB/sec),
+ *               {@code gc.alloc.rate.norm} (B/op: per message sent), {@code gc.count}, {@code gc.time} (ms)
+ * @param os     the load generator's host and processes ({@code os.*})
+ * @param broker the broker's own figures where its system exposes them ({@code broker.*})
  */
-public record Profilers(boolean gc) {
+public record Profilers(boolean gc, boolean os, boolean broker) {
     /** Each known profiler with what it measures, for {@code -lprof} and the error that names them. */
     static final Map<String, String> KNOWN = known();
 
-    static final Profilers DEFAULT = new Profilers(true);
+    static final Profilers DEFAULT = new Profilers(true, true, true);
+    static final Profilers NONE = new Profilers(false, false, false);
 
     private static Map<String, String> known() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("gc", "the worker JVM's heap allocation (rate, and per message) and its collections (count, time), "
                 + "from its management beans at iteration boundaries");
+        m.put("os", "the load generator's host (CPU by kind, load, memory, swap, context switches, network and disk "
+                + "bytes, its cgroup's limits and use) and processes (CPU, resident memory, threads), sampled at 1 Hz");
+        m.put("broker", "the broker's own figures (Kafka: over JMX from the embedded broker's JVM: bytes and messages "
+                + "in and out, request handler and network idle, produce and fetch times, process CPU and GC)");
         m.put("none", "no profiler");
         return m;
     }
@@ -35,7 +44,7 @@ public record Profilers(boolean gc) {
         if (names.isEmpty()) {
             return DEFAULT;
         }
-        boolean gc = false;
+        Set<String> chosen = new LinkedHashSet<>();
         for (String spec : names) {
             String name = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
             if (!KNOWN.containsKey(name)) {
@@ -45,11 +54,12 @@ public record Profilers(boolean gc) {
             if (spec.contains(":")) {
                 throw new UserError("Profiler " + name + " takes no options, was given '" + spec + "'");
             }
-            gc |= name.equals("gc");
+            chosen.add(name);
         }
-        if (gc && names.stream().anyMatch(n -> n.equals("none"))) {
-            throw new UserError("-prof none and -prof gc exclude each other");
+        if (chosen.contains("none") && chosen.size() > 1) {
+            chosen.remove("none");
+            throw new UserError("-prof none and -prof " + chosen.iterator().next() + " exclude each other");
         }
-        return new Profilers(gc);
+        return new Profilers(chosen.contains("gc"), chosen.contains("os"), chosen.contains("broker"));
     }
 }

@@ -2,6 +2,7 @@ package io.msgbench.runner;
 
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingSystem;
+import io.msgbench.broker.BrokerMetrics;
 import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.PhaseSnapshot;
@@ -79,7 +80,7 @@ final class ScenarioRunner {
      * @param firstProducerId producer ids of this fork start here (unique across the run)
      */
     ForkResult run(Scenario scenario, Worker worker, String bootstrapServers, Map<String, String> commonClientConfig,
-                   String namePrefix, int firstProducerId, int senderThreads) {
+                   String namePrefix, int firstProducerId, int senderThreads, BrokerMetrics brokerMetrics) {
         WorkloadSpec w = scenario.workload();
         IterationSettings it = scenario.iterations();
         boolean searching = w.isMaxRate();
@@ -87,7 +88,7 @@ final class ScenarioRunner {
         int phases = phases(scenario);
         WorkerInfo info = worker.initialize(new WorkerSetup(scenario.driver(), bootstrapServers, commonClientConfig,
                 scenario.producer(), scenario.consumer(), topicConfig(scenario), scenario.replicationFactor(),
-                phases));
+                phases, profilers.os()));
         console.clientConfig(info);
 
         long t0 = pacer.now();
@@ -150,7 +151,7 @@ final class ScenarioRunner {
         }
         int lastPhase = firstMeasured + it.measurementIterations() - 1;
         ReportPeriods periods = new ReportPeriods(worker, reportInterval.toNanos(), w.messageSize(), console::period,
-                cost);
+                cost, profilers, brokerMetrics);
         for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
             if (phase == buildPhase) {
                 progress.phase("building the backlog");
@@ -182,7 +183,7 @@ final class ScenarioRunner {
                 // A ramped warmup and a search vary the rate: only a held fixed rate can be judged unreachable.
                 double held = searching || (warmup && ended == 1 && it.warmupIterations() > 0) ? 0 : w.producerRate();
                 console.iteration(toIteration(worker, ended, warmup, index(ended, firstMeasured), w.messageSize(),
-                        periods, profilers), held);
+                        periods), held);
                 return next;
             });
             cost.measure(CoordinatorCostMeter.Kind.CLOCKS, () -> estimateClocks(worker, offsets));
@@ -198,7 +199,7 @@ final class ScenarioRunner {
             }
             boolean isWarmup = phase < firstMeasured;
             IterationResult r = toIteration(worker, phase, isWarmup, index(phase, firstMeasured), w.messageSize(),
-                    periods, profilers);
+                    periods);
             (isWarmup ? warmup : measurement).add(r);
         }
         console.clockOffsets(offsets);
@@ -265,7 +266,7 @@ final class ScenarioRunner {
 
     /** One phase as an iteration; its backlog at the start is the previous phase's at its end. */
     static IterationResult toIteration(Worker worker, int phase, boolean warmup, int index, int messageSize,
-                                       ReportPeriods periods, Profilers profilers) {
+                                       ReportPeriods periods) {
         PhaseStats stats = worker.phaseStats(phase);
         if (stats.endEpochNanos() != 0) {
             periods.ended(phase, stats.backlog());
@@ -279,6 +280,6 @@ final class ScenarioRunner {
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),
                 s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
                 s.messagesOutOfOrder(), stats.scheduleDebt(), backlogAtStart, stats.backlog(), messageSize,
-                s.histograms(), periods.periods(stats), profilers.gc() ? stats.cpu() : stats.cpu().withoutGc());
+                s.histograms(), periods.periods(stats), periods.kept(stats.cpu()), periods.broker(phase));
     }
 }

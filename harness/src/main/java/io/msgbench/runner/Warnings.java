@@ -6,11 +6,13 @@ import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
+import io.msgbench.report.ProfileFigures;
 import io.msgbench.report.Saturation;
 import io.msgbench.worker.Worker.DrainResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Self-diagnosis: what a user must see next to a scenario's figures because it puts them in doubt — a
@@ -53,8 +55,73 @@ final class Warnings {
                         where + "iteration " + r.index() + ": ", out);
             }
             trends(measured, rate, saturation == null, where, out);
+            profiled(measured, where, out);
         }
         return out;
+    }
+
+    /**
+     * The profilers' verdicts over the measurement: each rule that holds in some iteration is one line naming the likely
+     * bottleneck, the iterations and the worst figure.
+     */
+    private static void profiled(List<IterationResult> measured, String where, List<String> out) {
+        List<Map<String, ProfileFigures.Figure>> figures = measured.stream().map(ProfileFigures::of).toList();
+        Worst host = Worst.above(measured, figures, "os.cpu.host", 100 * HealthyRunAllowance.HOST_CPU_BUSY);
+        if (host != null) {
+            Map<String, ProfileFigures.Figure> f = figures.get(host.at());
+            double loadGenerator = figure(f, "os.loadgen.cpu");
+            boolean generatorBound = loadGenerator >= host.value() / 2;
+            out.add(String.format(Locale.ROOT, "%shost CPU %s busy %s (user %.0f %%, system %.0f %%; the load generator "
+                    + "%.0f %% of the host%s): %s", where, host.amount("%.0f %%"), host.when(), figure(f, "os.cpu.user"),
+                    figure(f, "os.cpu.system"), loadGenerator, f.containsKey("broker.cpu")
+                            ? String.format(Locale.ROOT, ", the broker %.2f cores", figure(f, "broker.cpu")) : "",
+                    generatorBound ? "the load generator is the likely bottleneck, not the broker; give it a machine of its "
+                            + "own (--workers) or fewer clients"
+                            : "the machine is the likely bottleneck, the figures are limited by everything that runs on "
+                            + "it, not by the broker alone"));
+        } else {
+            Worst generator = Worst.above(measured, figures, "os.loadgen.cpu",
+                    100 * HealthyRunAllowance.LOAD_GENERATOR_CPU);
+            if (generator != null) {
+                out.add(String.format(Locale.ROOT, "%sload generator CPU %s of its host's %s: it is the likely "
+                        + "bottleneck, not the broker", where, generator.amount("%.0f %%"), generator.when()));
+            }
+        }
+        Worst steal = Worst.above(measured, figures, "os.cpu.steal", 100 * HealthyRunAllowance.STEAL_SHARE);
+        if (steal != null) {
+            out.add(String.format(Locale.ROOT, "%sCPU steal %s of the host's time %s: the hypervisor gave it to other "
+                    + "machines, a noisy neighbour; the figures vary with it", where, steal.amount("%.1f %%"),
+                    steal.when()));
+        }
+        Worst swap = Worst.above(measured, figures, "os.swap.paging", 0);
+        if (swap != null) {
+            out.add(String.format(Locale.ROOT, "%shost swapping %s %s: its memory is the likely bottleneck", where,
+                    swap.amount("%.0f pages/sec"), swap.when()));
+        }
+        Worst throttled = Worst.above(measured, figures, "os.cgroup.cpu.throttled",
+                100 * HealthyRunAllowance.THROTTLED_SHARE);
+        if (throttled != null) {
+            out.add(String.format(Locale.ROOT, "%sload generator's cgroup throttled in %s of its CPU periods %s: its CPU "
+                    + "quota is the likely bottleneck", where, throttled.amount("%.0f %%"), throttled.when()));
+        }
+        for (String[] threads : new String[][] {{"broker.handler.idle", "request handlers"},
+                {"broker.network.idle", "network threads"}}) {
+            Worst busy = Worst.below(measured, figures, threads[0], 100 * HealthyRunAllowance.BROKER_IDLE);
+            if (busy != null) {
+                out.add(String.format(Locale.ROOT, "%sbroker %s idle only %s %s: they are the likely bottleneck (more of "
+                        + "them, or more brokers)", where, threads[1], busy.amount("%.0f %%"), busy.when()));
+            }
+        }
+        Worst underReplicated = Worst.above(measured, figures, "broker.partitions.underReplicated", 0);
+        if (underReplicated != null) {
+            out.add(String.format(Locale.ROOT, "%sunder-replicated partitions: %s %s; the cluster was not healthy",
+                    where, underReplicated.amount("%.0f"), underReplicated.when()));
+        }
+    }
+
+    private static double figure(Map<String, ProfileFigures.Figure> figures, String name) {
+        ProfileFigures.Figure f = figures.get(name);
+        return f == null ? Double.NaN : f.value();
     }
 
     /**
@@ -158,6 +225,52 @@ final class Warnings {
         if (growth > HealthyRunAllowance.backlogGrowth(rate, seconds)) {
             out.add(String.format(Locale.ROOT, "%sconsumers behind: backlog grew from %d to %d over the measurement "
                     + "(%.0f messages/s)", where, first.backlogAtStart(), last.backlogAtEnd(), growth / seconds));
+        }
+    }
+
+    /**
+     * The iterations in which a figure crossed its threshold, and the worst value among them.
+     *
+     * @param at    index (among the measured iterations) of the worst
+     * @param count how many crossed it
+     * @param when  which, e.g. {@code in iteration 2}, {@code in iterations 1, 3}, {@code in every iteration}
+     */
+    private record Worst(double value, int at, int count, String when) {
+        static Worst above(List<IterationResult> measured, List<Map<String, ProfileFigures.Figure>> figures,
+                           String name, double threshold) {
+            return find(measured, figures, name, v -> v > threshold, true);
+        }
+
+        static Worst below(List<IterationResult> measured, List<Map<String, ProfileFigures.Figure>> figures,
+                           String name, double threshold) {
+            return find(measured, figures, name, v -> v < threshold, false);
+        }
+
+        /** The worst value in {@code format}, "up to" it when several iterations crossed. */
+        String amount(String format) {
+            return (count > 1 ? "up to " : "") + String.format(Locale.ROOT, format, value);
+        }
+
+        private static Worst find(List<IterationResult> measured, List<Map<String, ProfileFigures.Figure>> figures,
+                                  String name, java.util.function.DoublePredicate crossed, boolean high) {
+            List<Integer> indexes = new ArrayList<>();
+            int worst = -1;
+            for (int i = 0; i < figures.size(); i++) {
+                double v = figure(figures.get(i), name);
+                if (Double.isFinite(v) && crossed.test(v)) {
+                    indexes.add(measured.get(i).index());
+                    if (worst < 0 || (high ? v > figure(figures.get(worst), name) : v < figure(figures.get(worst), name))) {
+                        worst = i;
+                    }
+                }
+            }
+            if (worst < 0) {
+                return null;
+            }
+            String when = indexes.size() == 1 ? "in iteration " + indexes.get(0)
+                    : indexes.size() == figures.size() ? "in every iteration"
+                    : "in iterations " + indexes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            return new Worst(figure(figures.get(worst), name), worst, indexes.size(), when);
         }
     }
 }

@@ -17,10 +17,12 @@ import io.msgbench.load.ScheduledProducer;
 import io.msgbench.load.SubscriptionCounters;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.GcActivity;
+import io.msgbench.metrics.HostActivity;
 import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
 import io.msgbench.metrics.ProcessCpu;
+import io.msgbench.profile.HostSampler;
 import io.msgbench.metrics.Sleeper;
 import io.msgbench.metrics.SystemEpochNanoClock;
 import io.msgbench.verification.ConsumerReceipts;
@@ -71,6 +73,8 @@ public final class InProcessWorker implements Worker {
     /** CPU readings when each phase began and ended. */
     private CpuReading[] cpuAtStart;
     private CpuReading[] cpuAtEnd;
+    /** The {@code os} profiler, when asked for ({@link WorkerSetup#profileHost}) and this machine allows it. */
+    private HostSampler hostSampler;
 
     public InProcessWorker(DriverRegistry registry, EpochNanoClock clock, Sleeper sleeper) {
         this.registry = registry;
@@ -95,6 +99,9 @@ public final class InProcessWorker implements Worker {
         cpuAtStart = new CpuReading[setup.phases() + 1];
         cpuAtEnd = new CpuReading[setup.phases() + 1];
         driver = factory.create();
+        if (setup.profileHost() && hostSampler == null) {
+            hostSampler = startHostSampler(driver);
+        }
         fleet = new SenderThreads(List.of(), clock, sleeper, ledger);
         MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
                 setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock));
@@ -567,8 +574,23 @@ public final class InProcessWorker implements Worker {
                 ledger.phase(phase).snapshot(), clock.epochNanos(), cpu);
     }
 
-    /** CPU used so far by this JVM and by each client process outside it, and this JVM's allocation and GC. */
-    private record CpuReading(long workerNanos, long[] clientProcessNanos, GcActivity gc) {
+    /** The host's sampler, or null (with a warning in the log) where this machine does not let it read. */
+    private static HostSampler startHostSampler(MessagingDriver driver) {
+        try {
+            HostSampler sampler = HostSampler.start(driver::clientProcessIds);
+            LOG.info("Profiler os: {}", sampler.describe());
+            return sampler;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Profiler os cannot read this host, going on without it: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * CPU used so far by this JVM and by each client process outside it, this JVM's allocation and GC, and the host
+     * (null when not profiled).
+     */
+    private record CpuReading(long workerNanos, long[] clientProcessNanos, GcActivity gc, HostActivity host) {
         /** What was used from this reading to {@code later}. */
         ProcessCpu until(CpuReading later) {
             long all = 0;
@@ -578,12 +600,15 @@ public final class InProcessWorker implements Worker {
                 all += used;
                 busiest = Math.max(busiest, used);
             }
-            return new ProcessCpu(later.workerNanos - workerNanos, all, busiest, later.gc.since(gc));
+            return new ProcessCpu(later.workerNanos - workerNanos, all, busiest, later.gc.since(gc),
+                    later.host == null ? null : host == null ? later.host : later.host.since(host));
         }
     }
 
     private CpuReading cpu() {
-        return new CpuReading(ProcessCpu.thisProcessNanos(), driver().clientProcessCpuNanos(), GcActivity.sinceStart());
+        HostSampler sampler = hostSampler;
+        return new CpuReading(ProcessCpu.thisProcessNanos(), driver().clientProcessCpuNanos(), GcActivity.sinceStart(),
+                sampler == null ? null : sampler.reading());
     }
 
     @Override
@@ -604,6 +629,10 @@ public final class InProcessWorker implements Worker {
         consumers.clear();
         topics.clear();
         driver = null;
+        if (hostSampler != null) {
+            hostSampler.close();
+            hostSampler = null;
+        }
     }
 
     static void closeQuietly(Runnable action, String what) {

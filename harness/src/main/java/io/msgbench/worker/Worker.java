@@ -177,16 +177,25 @@ public interface Worker extends AutoCloseable {
     /**
      * What a worker is initialised with.
      *
-     * @param phases the number of counted phases (warmup plus measurement iterations) the scenario runs
+     * @param phases      the number of counted phases (warmup plus measurement iterations) the scenario runs
+     * @param profileHost whether to read the host and the load generator's processes ({@code -prof os})
      */
     record WorkerSetup(String driver, String bootstrapServers, java.util.Map<String, String> common,
                        java.util.Map<String, String> producer, java.util.Map<String, String> consumer,
-                       java.util.Map<String, String> topic, short replicationFactor, int phases) {
+                       java.util.Map<String, String> topic, short replicationFactor, int phases,
+                       boolean profileHost) {
         public WorkerSetup {
             common = java.util.Map.copyOf(common);
             producer = java.util.Map.copyOf(producer);
             consumer = java.util.Map.copyOf(consumer);
             topic = java.util.Map.copyOf(topic);
+        }
+
+        /** Without the host's figures. */
+        public WorkerSetup(String driver, String bootstrapServers, java.util.Map<String, String> common,
+                           java.util.Map<String, String> producer, java.util.Map<String, String> consumer,
+                           java.util.Map<String, String> topic, short replicationFactor, int phases) {
+            this(driver, bootstrapServers, common, producer, consumer, topic, replicationFactor, phases, false);
         }
     }
 

@@ -8,20 +8,23 @@ import org.junit.jupiter.api.Test;
 
 class ProfilersTest {
     @Test
-    void gcIsOnUnlessNoneIsAsked() {
-        assertThat(Profilers.of(List.of()).gc()).isTrue();
-        assertThat(Profilers.of(List.of("gc")).gc()).isTrue();
-        assertThat(Profilers.of(List.of("none")).gc()).isFalse();
+    void gcOsAndBrokerAreOnUnlessNoneOrOthersAreAsked() {
+        assertThat(Profilers.of(List.of())).isEqualTo(new Profilers(true, true, true));
+        assertThat(Profilers.of(List.of("gc"))).isEqualTo(new Profilers(true, false, false));
+        assertThat(Profilers.of(List.of("os", "broker"))).isEqualTo(new Profilers(false, true, true));
+        assertThat(Profilers.of(List.of("none"))).isEqualTo(new Profilers(false, false, false));
     }
 
     @Test
     void anUnknownProfilerIsOneLineNamingTheKnownOnes() {
         assertThatThrownBy(() -> Profilers.of(List.of("gc", "stack")))
                 .isInstanceOf(UserError.class)
-                .hasMessage("Unknown profiler 'stack'; known: gc, none (-lprof lists them)");
+                .hasMessage("Unknown profiler 'stack'; known: gc, os, broker, none (-lprof lists them)");
         assertThatThrownBy(() -> Profilers.of(List.of("gc:churn=true")))
                 .hasMessage("Profiler gc takes no options, was given 'gc:churn=true'");
         assertThatThrownBy(() -> Profilers.of(List.of("gc", "none")))
                 .hasMessage("-prof none and -prof gc exclude each other");
+        assertThatThrownBy(() -> Profilers.of(List.of("none", "os")))
+                .hasMessage("-prof none and -prof os exclude each other");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.GcActivity;
+import io.msgbench.metrics.HostActivity;
+import io.msgbench.metrics.Readings;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.report.BacklogResult;
@@ -86,6 +88,58 @@ class WarningsTest {
                 r.publishErrors(), r.messagesReceived(), r.receivedInWindow(), r.negativeLatencies(), r.messagesLost(),
                 r.messagesDuplicated(), r.messagesOutOfOrder(), r.scheduleDebt(), r.backlogAtStart(), r.backlogAtEnd(),
                 r.messageSize(), r.latencies(), r.periods(), new ProcessCpu(0, 0, 0, gc));
+    }
+
+    /**
+     * A host 10 s long on 2 CPUs: {@code busy} CPU seconds of 20 (user), the load generator {@code generator} CPU
+     * seconds of them, {@code steal} seconds stolen, {@code swapped} pages; a broker with {@code handlersIdle} of its
+     * handler time idle.
+     */
+    private static IterationResult profiled(int index, double busy, double generator, double steal, double swapped,
+                                            double handlersIdle) {
+        IterationResult r = iteration(index, 0, 0, 0, MS);
+        Readings host = new Readings(Map.of("cpu.user.seconds", busy - steal, "cpu.steal.seconds", steal,
+                "cpu.idle.seconds", 20 - busy, "swap.pagesIn", swapped), Map.of("cpus", 2.0));
+        ProcessCpu cpu = new ProcessCpu((long) (generator * 1e9), 0, 0, null,
+                new HostActivity(Map.of("h", host), Readings.NONE));
+        Readings broker = new Readings(Map.of("process.cpu.seconds", 5.0, "handler.idle.seconds", handlersIdle * 10),
+                Map.of("nodes", 1.0));
+        return new IterationResult(r.index(), r.warmup(), r.startEpochNanos(), r.durationNanos(), r.messagesSent(),
+                r.publishErrors(), r.messagesReceived(), r.receivedInWindow(), r.negativeLatencies(), r.messagesLost(),
+                r.messagesDuplicated(), r.messagesOutOfOrder(), r.scheduleDebt(), r.backlogAtStart(), r.backlogAtEnd(),
+                r.messageSize(), r.latencies(), r.periods(), cpu, broker);
+    }
+
+    @Test
+    void aQuietHostAndBrokerHaveNoWarnings() {
+        ForkResult quiet = fork(CLEAN, profiled(1, 14, 6, 0.2, 0, 0.9), profiled(2, 17.9, 8, 0, 0, 0.31));
+        assertThat(Warnings.of(1_000, List.of(quiet))).isEmpty();
+    }
+
+    /** Above 90 % busy, the host is named; who had the CPU says whether it is the generator or the machine. */
+    @Test
+    void aBusyHostIsNamedWithWhoHadItsCpu() {
+        ForkResult burnt = fork(CLEAN, profiled(1, 19.6, 4, 0, 0, 0.9), profiled(2, 18, 4, 0, 0, 0.9),
+                profiled(3, 19, 4, 0, 0, 0.9));
+        assertThat(Warnings.of(1_000, List.of(burnt))).containsExactly("host CPU up to 98 % busy in iterations 1, 3 "
+                + "(user 98 %, system 0 %; the load generator 20 % of the host, the broker 0.50 cores): the machine is the "
+                + "likely bottleneck, the figures are limited by everything that runs on it, not by the broker alone");
+        ForkResult generator = fork(CLEAN, profiled(1, 19, 12, 0, 0, 0.9));
+        assertThat(Warnings.of(1_000, List.of(generator))).singleElement().asString()
+                .startsWith("host CPU 95 % busy in iteration 1 (user 95 %, system 0 %; the load generator 60 % of the host")
+                .endsWith("the load generator is the likely bottleneck, not the broker; give it a machine of its own "
+                        + "(--workers) or fewer clients");
+    }
+
+    @Test
+    void stealSwapAndSaturatedBrokerThreadsAreNamed() {
+        ForkResult f = fork(CLEAN, profiled(1, 12, 2, 1.2, 30, 0.1));
+        assertThat(Warnings.of(1_000, List.of(f))).containsExactly(
+                "CPU steal 6.0 % of the host's time in iteration 1: the hypervisor gave it to other machines, a noisy "
+                        + "neighbour; the figures vary with it",
+                "host swapping 3 pages/sec in iteration 1: its memory is the likely bottleneck",
+                "broker request handlers idle only 10 % in iteration 1: they are the likely bottleneck (more of them, "
+                        + "or more brokers)");
     }
 
     @Test

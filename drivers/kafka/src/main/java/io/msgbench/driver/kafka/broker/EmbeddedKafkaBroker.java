@@ -438,6 +438,12 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         return directory;
     }
 
+    /** Over JMX, attached to the broker JVM by process id. */
+    @Override
+    public Optional<io.msgbench.broker.BrokerMetrics> metrics() {
+        return Optional.of(KafkaBrokerMetrics.attach(List.of(pid())));
+    }
+
     @Override
     public Optional<Path> dataDirectory() {
         return Optional.of(directory);

@@ -71,6 +71,12 @@ public final class EmbeddedKafkaCluster implements BrokerHandle {
         return nodes.stream().map(EmbeddedKafkaBroker::pid).toList();
     }
 
+    /** Over JMX, attached to the broker JVMs by process id. */
+    @Override
+    public Optional<io.msgbench.broker.BrokerMetrics> metrics() {
+        return Optional.of(KafkaBrokerMetrics.attach(pids()));
+    }
+
     @Override
     public Optional<Path> dataDirectory() {
         return nodes.get(0).dataDirectory();
