@@ -1,0 +1,113 @@
+package io.msgbench.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msgbench.testing.CommandLineRun;
+import io.msgbench.testing.CommandLineRun.Outcome;
+import io.msgbench.testing.SharedKafkaBroker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The profilers end to end ({@code -prof}), with the known-answer diagnosis tests of issue 15: a quiet run names no
+ * bottleneck, a CPU burner beside a run makes the host's CPU the named one, a fork with a tiny heap makes its GC it.
+ */
+@ExtendWith(SharedKafkaBroker.class)
+class ProfilersIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double MB = 1024 * 1024;
+
+    /** A default run on the embedded broker: gc, os and broker figures as secondaries and as series per period. */
+    @Test
+    void aQuietDefaultRunCarriesGcOsAndBrokerFiguresAndNamesNoBottleneck(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.json");
+        Outcome o = CommandLineRun.run("LatencyTest", "-p", "acks=1", "-p", "producerRate=2000", "-wi", "1", "-w", "2s",
+                "-i", "1", "-r", "4s", "--report-interval", "2s", "-rf", "json,html", "-rff", file.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("# Profiler broker: JMX of the embedded broker JVM");
+        JsonNode r = JSON.readTree(file.toFile()).get(0);
+        JsonNode s = r.get("secondaryMetrics");
+        assertThat(r.get("msgbench").get("warnings")).as(o.out()).isEmpty();
+        for (String name : List.of("gc.alloc.rate", "gc.alloc.rate.norm", "gc.count", "gc.time", "os.cpu.host",
+                "os.cpu.user", "os.cpu.system", "os.cpu.iowait", "os.cpu.steal", "os.load1", "os.memory.used",
+                "os.swap.used", "os.contextSwitches", "os.net.lo.received", "os.disk.written", "os.loadgen.cpu",
+                "os.worker.rss", "os.worker.threads", "os.profiler.cpu", "broker.cpu", "broker.messages.in",
+                "broker.bytes.in", "broker.bytes.out", "broker.handler.idle", "broker.network.idle",
+                "broker.produce.time", "broker.fetch.time", "broker.partitions.underReplicated", "broker.gc.time")) {
+            assertThat(s.has(name)).as(name + " in " + s.fieldNames()).isTrue();
+        }
+        double published = s.get("publishRate").get("score").asDouble();
+        // what the broker counted and what the harness sent agree (its windows are read by the coordinator, a few ms
+        // off the workers'), with the record batches' overhead on the bytes; both directions cross the loopback interface
+        assertThat(s.get("broker.messages.in").get("score").asDouble()).isCloseTo(published, within(published * 0.1));
+        double payload = published * 1024 / MB;
+        assertThat(s.get("broker.bytes.in").get("score").asDouble()).isBetween(payload * 0.85, payload * 1.3);
+        assertThat(s.get("broker.bytes.out").get("score").asDouble()).isBetween(payload * 0.85, payload * 1.3);
+        assertThat(s.get("os.net.lo.received").get("score").asDouble()).isGreaterThan(2 * payload);
+        assertThat(s.get("os.cpu.host").get("scoreUnit").asText()).isEqualTo("%");
+        assertThat(s.get("broker.partitions.underReplicated").get("score").asDouble()).isZero();
+        assertThat(s.get("os.profiler.cpu").get("score").asDouble()).as("ms of CPU per second").isLessThan(50);
+        assertThat(r.get("msgbench").get("profileUnits").get("broker.cpu").asText()).isEqualTo("cores");
+        for (JsonNode iteration : r.get("msgbench").get("forks").get(0).get("iterations")) {
+            assertThat(iteration.get("profile").has("os.cpu.host")).isTrue();
+            assertThat(iteration.get("periods")).hasSizeGreaterThanOrEqualTo(1);
+            for (JsonNode period : iteration.get("periods")) {
+                assertThat(period.get("profile").has("os.cpu.host")).as(period.toString()).isTrue();
+                assertThat(period.get("profile").has("broker.messages.in")).as(period.toString()).isTrue();
+                assertThat(period.get("profile").has("gc.alloc.rate")).as(period.toString()).isTrue();
+            }
+        }
+    }
+
+    /** As many busy loops as the machine has CPUs, beside a light run: the host is named, not the load generator. */
+    @Test
+    void aCpuBurnerBesideTheRunIsNamed(@TempDir Path dir) throws Exception {
+        List<Process> burners = new ArrayList<>();
+        try {
+            for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+                burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+            }
+            Path file = dir.resolve("r.json");
+            Outcome o = CommandLineRun.run("LatencyTest", "-p", "acks=1", "-p", "producerRate=1000", "-wi", "0", "-i",
+                    "1", "-r", "4s", "-prof", "os", "-rff", file.toString(), "--bootstrap",
+                    SharedKafkaBroker.bootstrapServers());
+            assertThat(o.exitCode()).as(o.err()).isZero();
+            JsonNode r = JSON.readTree(file.toFile()).get(0);
+            assertThat(r.get("msgbench").get("warnings").toString()).as(o.out())
+                    .containsPattern("host CPU [0-9]+ % busy in iteration 1 \\(user [0-9]+ %, system [0-9]+ %; the load "
+                            + "generator [0-9]+ % of the host\\): the machine is the likely bottleneck");
+            assertThat(o.out()).contains("WARNING: host CPU");
+            JsonNode s = r.get("secondaryMetrics");
+            assertThat(s.get("os.cpu.host").get("score").asDouble()).isGreaterThan(90);
+            assertThat(s.has("gc.alloc.rate")).as("-prof os only").isFalse();
+            assertThat(s.has("broker.cpu")).isFalse();
+        } finally {
+            for (Process p : burners) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** 16 KiB messages through a fork with a 512 KiB young generation: it collects hundreds of times a second. */
+    @Test
+    void aForkWithATinyHeapIsNamedGcBound(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.json");
+        Outcome o = CommandLineRun.run("LatencyTest", "-p", "acks=1", "-p", "messageSize=16384", "-p",
+                "producerRate=2000", "-jvmArgsAppend", "-XX:+UseSerialGC -Xmx40m -Xmn512k", "-wi", "0", "-i", "1",
+                "-r", "4s", "-prof", "gc", "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        JsonNode r = JSON.readTree(file.toFile()).get(0);
+        assertThat(r.get("msgbench").get("warnings").toString()).as(o.out())
+                .containsPattern("iteration 1: the worker JVM spent [0-9.]+ % of the iteration in garbage collection")
+                .contains("its heap is the likely bottleneck");
+        assertThat(r.get("secondaryMetrics").has("os.cpu.host")).as("-prof gc only").isFalse();
+    }
+}
