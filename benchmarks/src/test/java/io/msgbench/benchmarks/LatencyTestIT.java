@@ -233,7 +233,7 @@ class LatencyTestIT {
         Outcome o = run("LatencyTest", "-prof", "stack", "-rff", dir.resolve("x.json").toString(), "--bootstrap",
                 "127.0.0.1:1");
         assertThat(o.exitCode()).isEqualTo(1);
-        assertThat(o.err().strip()).isEqualTo("ERROR: Unknown profiler 'stack'; known: gc, os, broker, none (-lprof lists them)");
+        assertThat(o.err().strip()).isEqualTo("ERROR: Unknown profiler 'stack'; known: gc, os, broker, client, jfr, none (-lprof lists them)");
         assertThat(o.out()).doesNotContain("Cluster");
         Outcome list = run("-lprof");
         assertThat(list.exitCode()).isZero();

@@ -108,7 +108,11 @@ class MultiHostIT {
             assertThat(s.get("messagesLost").get("score").asLong()).isZero();
             assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
             assertThat(s.get("negativeLatencies").get("score").asLong()).isZero();
-            assertThat(r.get("msgbench").get("warnings")).isEmpty();
+            // Three cold worker JVMs, the broker and the coordinator share this machine's cores: the os profiler may
+            // rightly name its CPU; nothing else may be said.
+            assertThat(r.get("msgbench").get("warnings")).allSatisfy(w -> assertThat(w.asText()).startsWith("host CPU"));
+            assertThat(s.get("os.cpu.host").get("score").asDouble()).as("the hosts' CPU, profiled by the workers")
+                    .isBetween(0.0, 100.0);
             // the merged histograms hold every worker's samples, once: one end-to-end latency per message received
             assertThat(samples(r.get("primaryMetric").get("rawDataHistogram"))).isEqualTo(sent);
             JsonNode fork = r.get("msgbench").get("forks").get(0);

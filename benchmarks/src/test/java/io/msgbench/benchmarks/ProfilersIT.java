@@ -77,7 +77,7 @@ class ProfilersIT {
             }
             Path file = dir.resolve("r.json");
             Outcome o = CommandLineRun.run("LatencyTest", "-p", "acks=1", "-p", "producerRate=1000", "-wi", "0", "-i",
-                    "1", "-r", "4s", "-prof", "os", "-rff", file.toString(), "--bootstrap",
+                    "1", "-r", "4s", "-prof", "os", "-prof", "broker", "-rff", file.toString(), "--bootstrap",
                     SharedKafkaBroker.bootstrapServers());
             assertThat(o.exitCode()).as(o.err()).isZero();
             JsonNode r = JSON.readTree(file.toFile()).get(0);
@@ -88,7 +88,8 @@ class ProfilersIT {
             JsonNode s = r.get("secondaryMetrics");
             assertThat(s.get("os.cpu.host").get("score").asDouble()).isGreaterThan(90);
             assertThat(s.has("gc.alloc.rate")).as("-prof os only").isFalse();
-            assertThat(s.has("broker.cpu")).isFalse();
+            assertThat(s.has("broker.cpu")).as("an external cluster: no broker figures").isFalse();
+            assertThat(o.out()).contains("# Warning: profiler broker: msgbench cannot read the figures of external");
         } finally {
             for (Process p : burners) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -109,5 +110,39 @@ class ProfilersIT {
                 .containsPattern("iteration 1: the worker JVM spent [0-9.]+ % of the iteration in garbage collection")
                 .contains("its heap is the likely bottleneck");
         assertThat(r.get("secondaryMetrics").has("os.cpu.host")).as("-prof gc only").isFalse();
+    }
+
+    /**
+     * {@code -prof client} and {@code -prof jfr} on a fork: the Kafka clients' own figures (their windows shortened to
+     * a second, as the effective settings show), a flight recording next to the result; a buffer far too small for
+     * the rate asked makes the producer wait for it, and that is named.
+     */
+    @Test
+    void clientMetricsAndAFlightRecordingWithBufferWaitsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.json");
+        Outcome o = CommandLineRun.run("LatencyTest", "-p", "acks=1", "-p", "producerRate=100000", "-p",
+                "buffer.memory=65536", "-wi", "0", "-i", "1", "-r", "4s", "-prof", "client", "-prof", "jfr", "-rff",
+                file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        JsonNode r = JSON.readTree(file.toFile()).get(0);
+        JsonNode s = r.get("secondaryMetrics");
+        for (String name : List.of("client.producer.queue.time", "client.producer.request.latency",
+                "client.producer.batch.size", "client.producer.bufferpool.wait", "client.producer.io.wait",
+                "client.consumer.fetch.latency", "client.consumer.lag.max", "client.consumer.poll.idle")) {
+            assertThat(s.has(name)).as(name + " in " + s.fieldNames()).isTrue();
+        }
+        assertThat(s.get("client.producer.batch.size").get("score").asDouble()).as("bytes per batch, up to batch.size and its record batch overhead")
+                .isBetween(1024.0, 17 * 1024.0);
+        assertThat(r.get("msgbench").get("configuration").get("producer").get("metrics.sample.window.ms").asText())
+                .isEqualTo("1000");
+        assertThat(r.get("msgbench").get("warnings").toString()).as(o.out())
+                .contains("producers blocked waiting for buffer memory");
+        Path recording = dir.resolve("LatencyTest-acks=1-buffer.memory=65536-client=kafka-producerRate=100000-fork1.jfr");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            Path jfr = files.filter(p -> p.getFileName().toString().endsWith("-fork1.jfr")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no recording beside " + file + "; expected e.g. " + recording));
+            byte[] head = java.nio.file.Files.readAllBytes(jfr);
+            assertThat(new String(head, 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("FLR");
+        }
     }
 }

@@ -14,10 +14,18 @@ import java.util.Set;
  * @param topic            topic configuration for created topics
  * @param replicationFactor replication factor of created topics
  * @param clock            the clock poll threads read receive times from, once per poll
+ * @param profileClients   the clients' own metrics will be read ({@code -prof client}): a client whose averages span
+ *                         long windows shortens them to a second
  */
 public record DriverContext(String bootstrapServers, Map<String, String> common, Map<String, String> producer,
                             Map<String, String> consumer, Map<String, String> topic, short replicationFactor,
-                            EpochNanoClock clock) {
+                            EpochNanoClock clock, boolean profileClients) {
+    public DriverContext(String bootstrapServers, Map<String, String> common, Map<String, String> producer,
+                         Map<String, String> consumer, Map<String, String> topic, short replicationFactor,
+                         EpochNanoClock clock) {
+        this(bootstrapServers, common, producer, consumer, topic, replicationFactor, clock, false);
+    }
+
     /**
      * A client's settings: its {@code defaults}, then the common block's entries that it knows (so a client
      * does not warn about settings meant for the other side), then its side's own, passed through unchanged;

@@ -39,6 +39,20 @@ public interface MessagingDriver extends AutoCloseable {
         return new long[0];
     }
 
+    /**
+     * The clients' own metrics now ({@code -prof client}), added up over this driver's producers and consumers, under
+     * system-neutral names: totals {@code producer.records.sent}, {@code producer.records.errors},
+     * {@code producer.records.retries}, {@code producer.requests}, {@code producer.bufferpool.wait.seconds},
+     * {@code producer.io.wait.seconds}, {@code consumer.records}, {@code consumer.fetches}; levels (averages of the
+     * client's last second, summed over clients) {@code producer.queue.time.ms}, {@code producer.request.latency.ms},
+     * {@code producer.batch.bytes}, {@code producer.records.per.request}, {@code consumer.fetch.latency.ms},
+     * {@code consumer.lag.max}, {@code consumer.poll.idle.ratio}, and the counts {@code producers}, {@code consumers}.
+     * None where the client has no metrics to read.
+     */
+    default io.msgbench.metrics.Readings clientMetrics() {
+        return io.msgbench.metrics.Readings.NONE;
+    }
+
     /** The process ids of the processes of {@link #clientProcessCpuNanos}, in the same order; none for clients in this JVM. */
     default long[] clientProcessIds() {
         return new long[0];

@@ -33,6 +33,8 @@ public final class HealthyRunAllowance {
     public static final double THROTTLED_SHARE = 0.01;
     /** Idle share of a broker's request handlers or network threads below which they are saturated (Red Hat, Zabbix). */
     public static final double BROKER_IDLE = 0.30;
+    /** Share of its time a producer may wait for buffer memory before the generator is said to outpace the broker. */
+    public static final double BUFFER_POOL_WAIT = 0.001;
     /**
      * Share of its schedule a stretch of load must send for the rate to count as reachable: below it the
      * debt grew by more than a tenth of the schedule, which no stall of a healthy run explains (an unreachable

@@ -34,8 +34,6 @@ import oshi.software.os.OperatingSystem;
 public final class HostSampler implements AutoCloseable {
     /** How often the gauges are sampled. */
     public static final long PERIOD_MILLIS = 1000;
-    /** Suffix of a gauge integrated over time (value × seconds); its window mean is the difference over the window's seconds. */
-    public static final String INTEGRAL = ".integral";
 
     private final SystemInfo system = new SystemInfo();
     private final CentralProcessor cpu = system.getHardware().getProcessor();
@@ -50,12 +48,9 @@ public final class HostSampler implements AutoCloseable {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final ScheduledExecutorService timer;
 
+    private final GaugeIntegral hostGauges = new GaugeIntegral();
+    private final GaugeIntegral processGauges = new GaugeIntegral();
     // Guarded by this: the sampling thread and readers.
-    private final Map<String, Double> hostIntegrals = new TreeMap<>();
-    private final Map<String, Double> processIntegrals = new TreeMap<>();
-    private final Map<String, Double> hostGauges = new HashMap<>();
-    private final Map<String, Double> processGauges = new HashMap<>();
-    private long lastSampleNanos;
     private double samplingCpuSeconds;
 
     /** @param clientPids the processes outside this JVM that run its clients (agents), at any moment */
@@ -108,13 +103,14 @@ public final class HostSampler implements AutoCloseable {
         levels.put("cpus", (double) cpu.getLogicalProcessorCount());
         levels.put("memory.total.bytes", (double) memory.getTotal());
         levels.put("swap.total.bytes", (double) memory.getVirtualMemory().getSwapTotal());
-        levels.putAll(hostGauges);
-        totals.putAll(hostIntegrals);
-        Map<String, Double> processTotals = new TreeMap<>(processIntegrals);
+        levels.putAll(hostGauges.last());
+        long now = System.nanoTime();
+        totals.putAll(hostGauges.upTo(now));
+        Map<String, Double> processTotals = processGauges.upTo(now);
         samplingCpuSeconds += Math.max(0, threads.getCurrentThreadCpuTime() - spent) / 1e9;
         processTotals.put("profiler.cpu.seconds", samplingCpuSeconds);
         return new HostActivity(Map.of(host, new Readings(totals, levels)),
-                new Readings(processTotals, new TreeMap<>(processGauges)));
+                new Readings(processTotals, processGauges.last()));
     }
 
     /** Samples the gauges and integrates them (trapezoids) since the last sample. */
@@ -152,23 +148,9 @@ public final class HostSampler implements AutoCloseable {
             processesNow.put("clients.rss.bytes", rss);
             processesNow.put("clients.threads", clientThreads);
         }
-        if (lastSampleNanos != 0) {
-            double seconds = (now - lastSampleNanos) / 1e9;
-            integrate(hostGauges, hostNow, seconds, hostIntegrals);
-            integrate(processGauges, processesNow, seconds, processIntegrals);
-        }
-        hostGauges.clear();
-        hostGauges.putAll(hostNow);
-        processGauges.clear();
-        processGauges.putAll(processesNow);
-        lastSampleNanos = now;
+        hostGauges.sample(hostNow, now);
+        processGauges.sample(processesNow, now);
         samplingCpuSeconds += Math.max(0, threads.getCurrentThreadCpuTime() - start) / 1e9;
-    }
-
-    private static void integrate(Map<String, Double> before, Map<String, Double> now, double seconds,
-                                  Map<String, Double> integrals) {
-        now.forEach((name, value) -> integrals.merge(name + INTEGRAL,
-                (before.getOrDefault(name, value) + value) / 2 * seconds, Double::sum));
     }
 
     @Override

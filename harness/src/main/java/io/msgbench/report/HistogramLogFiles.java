@@ -42,8 +42,13 @@ public final class HistogramLogFiles {
 
     /** e.g. {@code LatencyTest-acks=1-client=kafka}: the class's simple name and the params, file-name safe. */
     static String fileName(ScenarioResult result) {
-        StringBuilder b = new StringBuilder(result.scenario().benchmark().simpleName());
-        new java.util.TreeMap<>(result.scenario().params()).forEach((k, v) -> b.append('-').append(k).append('=').append(v));
+        return fileName(result.scenario());
+    }
+
+    /** A scenario's files' common name: its benchmark and parameters, e.g. {@code LatencyTest-acks=1-client=kafka}. */
+    public static String fileName(io.msgbench.scenario.Scenario scenario) {
+        StringBuilder b = new StringBuilder(scenario.benchmark().simpleName());
+        new java.util.TreeMap<>(scenario.params()).forEach((k, v) -> b.append('-').append(k).append('=').append(v));
         return b.toString().replaceAll("[^A-Za-z0-9=._-]", "_");
     }
 

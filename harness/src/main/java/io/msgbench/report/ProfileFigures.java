@@ -40,6 +40,9 @@ public final class ProfileFigures {
         if (cpu.host() != null && !cpu.host().hosts().isEmpty()) {
             os(cpu, seconds, out);
         }
+        if (cpu.clients() != null && !cpu.clients().saidNothing()) {
+            clients(cpu.clients(), seconds, out);
+        }
         if (w.broker() != null && !w.broker().saidNothing()) {
             broker(w.broker(), seconds, out);
         }
@@ -53,6 +56,11 @@ public final class ProfileFigures {
                 "B/op"));
         out.put("gc.count", new Figure(gc.collections(), "counts", true));
         out.put("gc.time", new Figure(gc.collectionNanos() / 1e6, "ms", true));
+        if (gc.pausesRecorded()) {
+            out.put("gc.pause.count", new Figure(gc.pauses(), "counts", true));
+            out.put("gc.pause.time", new Figure(gc.pauseNanos() / 1e6, "ms", true));
+            out.put("gc.pause.share", mean(100 * gc.pauseNanos() / 1e9 / seconds, "%"));
+        }
     }
 
     /** The host that worked hardest in the window, with the load generator's processes. */
@@ -132,6 +140,34 @@ public final class ProfileFigures {
     /** CPU seconds of one kind; a kind the host does not count is 0. */
     private static double ticks(Readings host, String kind) {
         return host.totals().getOrDefault("cpu." + kind + ".seconds", 0.0);
+    }
+
+    /** The clients' own figures: their averages' means over clients and time, shares of their time, rates. */
+    private static void clients(Readings c, double seconds, Map<String, Figure> out) {
+        double producers = c.level("producers");
+        double consumers = c.level("consumers");
+        if (producers > 0) {
+            put(out, "client.producer.queue.time", c.total("producer.queue.time.ms.integral") / seconds / producers, "ms");
+            put(out, "client.producer.request.latency", c.total("producer.request.latency.ms.integral") / seconds
+                    / producers, "ms");
+            put(out, "client.producer.batch.size", c.total("producer.batch.bytes.integral") / seconds / producers, "B");
+            put(out, "client.producer.records.per.request", c.total("producer.records.per.request.integral") / seconds
+                    / producers, "records");
+            put(out, "client.producer.bufferpool.wait", 100 * c.total("producer.bufferpool.wait.seconds") / seconds
+                    / producers, "%");
+            put(out, "client.producer.io.wait", 100 * c.total("producer.io.wait.seconds") / seconds / producers, "%");
+            put(out, "client.producer.requests", c.total("producer.requests") / seconds, "requests/sec");
+            put(out, "client.producer.retries", c.total("producer.records.retries"), "counts", true);
+            put(out, "client.producer.errors", c.total("producer.records.errors"), "counts", true);
+        }
+        if (consumers > 0) {
+            put(out, "client.consumer.fetch.latency", c.total("consumer.fetch.latency.ms.integral") / seconds / consumers,
+                    "ms");
+            put(out, "client.consumer.fetches", c.total("consumer.fetches") / seconds, "requests/sec");
+            put(out, "client.consumer.lag.max", c.total("consumer.lag.max.integral") / seconds, "records");
+            put(out, "client.consumer.poll.idle", 100 * c.total("consumer.poll.idle.ratio.integral") / seconds
+                    / consumers, "%");
+        }
     }
 
     private static void broker(Readings b, double seconds, Map<String, Figure> out) {

@@ -2,10 +2,12 @@ package io.msgbench.runner;
 
 import io.msgbench.broker.BrokerHandle;
 import io.msgbench.broker.BrokerMetrics;
+import io.msgbench.live.LiveView;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.Sleeper;
 import io.msgbench.report.BrokerDescription;
 import io.msgbench.report.ForkResult;
+import io.msgbench.report.HistogramLogFiles;
 import io.msgbench.report.ResultFiles;
 import io.msgbench.report.ScenarioResult;
 import io.msgbench.scenario.Scenario;
@@ -17,14 +19,21 @@ import io.msgbench.worker.http.ForkedWorker;
 import io.msgbench.worker.http.HttpWorker;
 import io.msgbench.worker.http.WorkerEndpoint;
 import io.msgbench.worker.http.WorkerMessages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * One run of a plan (DESIGN §3): one cluster for all scenarios, each fork of a scenario on a fresh worker,
@@ -47,11 +56,19 @@ final class BenchmarkRun {
     private final List<ScenarioResult> completed = new ArrayList<>();
 
     private final RunProgress progress;
+    private final LiveView live;
     private final boolean progressLines;
 
     /** @param progressLines print the progress as lines at each fork (when no status line shows it) */
     BenchmarkRun(ConsoleReporter console, ResultFiles files, RunSettings settings, RunProgress progress,
                  boolean progressLines) {
+        this(console, files, settings, progress, progressLines, null);
+    }
+
+    /** @param live shown every report period and iteration ({@code --live}), or null */
+    BenchmarkRun(ConsoleReporter console, ResultFiles files, RunSettings settings, RunProgress progress,
+                 boolean progressLines, LiveView live) {
+        this.live = live;
         this.console = console;
         this.files = files;
         this.settings = settings;
@@ -78,7 +95,7 @@ final class BenchmarkRun {
         java.util.Map<BrokerHandle, java.util.Optional<BrokerMetrics>> brokerMetrics = new java.util.IdentityHashMap<>();
         try {
             ScenarioRunner runner = new ScenarioRunner(EpochNanoClock.system(), Sleeper.parking(), console,
-                    settings.reportInterval(), progress, settings.profilers());
+                    settings.reportInterval(), progress, settings.profilers(), live);
             int producerIds = 0;
             for (int s = 0; s < scenarios.size(); s++) {
                 Scenario scenario = scenarios.get(s);
@@ -167,9 +184,14 @@ final class BenchmarkRun {
 
     private ForkResult runFork(ScenarioRunner runner, Scenario scenario, BrokerHandle broker, BrokerMetrics metrics,
                                String prefix, int firstProducerId, int fork) {
+        Optional<Recording> inProcess = fork == 0 ? recordInProcess(scenario) : Optional.empty();
         try (Worker worker = fork == 0 ? InProcessWorker.create()
                 : settings.workers().isEmpty() ? launchFork(scenario, fork) : remoteFork(scenario, fork)) {
             activeWorker.set(worker);
+            if (settings.profilers().jfr() && fork != 0 && !settings.workers().isEmpty()) {
+                console.line("# Warning: profiler jfr: workers on other hosts record nothing here (start their JVMs "
+                        + "with -XX:StartFlightRecording); the run goes on");
+            }
             return runner.run(scenario, worker, broker.bootstrapServers(), scenario.common(), prefix, firstProducerId,
                     settings.senderThreads(), metrics);
         } catch (RuntimeException e) {
@@ -182,6 +204,10 @@ final class BenchmarkRun {
             throw e;
         } finally {
             activeWorker.set(null);
+            inProcess.ifPresent(r -> {
+                r.stop(); // writes it to its destination
+                r.close();
+            });
         }
     }
 
@@ -225,12 +251,42 @@ final class BenchmarkRun {
     }
 
     private Worker launchFork(Scenario scenario, int fork) {
-        List<String> jvmArgs = ForkMemory.sized(settings.forkJvmArgs().over(scenario.benchmark().forkJvmArgs())
-                .effective(), scenario.workload(), ScenarioRunner.phases(scenario));
+        List<String> jvmArgs = new ArrayList<>(ForkMemory.sized(settings.forkJvmArgs()
+                .over(scenario.benchmark().forkJvmArgs()).effective(), scenario.workload(), ScenarioRunner.phases(scenario)));
+        if (settings.profilers().jfr()) {
+            // written when the fork exits, which closing it asks for
+            jvmArgs.add("-XX:StartFlightRecording:dumponexit=true,settings=default,filename=" + recording(scenario, fork));
+        }
         ForkedWorker worker = ForkedWorker.launch(jvmArgs);
         console.line("# Fork " + fork + " of " + scenario.iterations().forks() + ": JVM pid " + worker.pid()
                 + ", JVM arguments " + jvmArgs);
         return worker;
+    }
+
+    /** Where fork {@code fork}'s flight recording goes ({@code -prof jfr}): next to the result file. */
+    private Path recording(Scenario scenario, int fork) {
+        try {
+            Files.createDirectories(files.folder());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files.folder().resolve(HistogramLogFiles.fileName(scenario) + "-fork" + fork + ".jfr").toAbsolutePath();
+    }
+
+    /** A flight recording of this JVM while {@code fork} runs in it ({@code -f 0}, {@code -prof jfr}), else none. */
+    private Optional<Recording> recordInProcess(Scenario scenario) {
+        if (!settings.profilers().jfr()) {
+            return Optional.empty();
+        }
+        try {
+            Recording r = new Recording(Configuration.getConfiguration("default"));
+            r.setDestination(recording(scenario, 0));
+            r.start();
+            return Optional.of(r);
+        } catch (IOException | java.text.ParseException e) {
+            console.line("# Warning: profiler jfr: " + e.getMessage() + "; the run goes on without it");
+            return Optional.empty();
+        }
     }
 
     private void reportFailure(Scenario scenario, BrokerHandle broker, RuntimeException e) {

@@ -57,6 +57,8 @@ public final class Main {
         cl.setUnmatchedOptionsArePositionalParams(false);
         // -jvmArgs "-Xmx1g" and similar: an option's value may look like an option.
         cl.setAllowOptionsAsOptionParameters(true);
+        // -prof broker: a profiler named as a subcommand is still the option's value.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("ERROR: " + ex.getMessage() + " (see -h)");

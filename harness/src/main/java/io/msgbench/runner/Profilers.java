@@ -15,13 +15,15 @@ import java.util.Map;
  *               {@code gc.alloc.rate.norm} (B/op: per message sent), {@code gc.count}, {@code gc.time} (ms)
  * @param os     the load generator's host and processes ({@code os.*})
  * @param broker the broker's own figures where its system exposes them ({@code broker.*})
+ * @param client the clients' own metrics ({@code client.*}), not by default
+ * @param jfr    a JDK Flight Recording of each fork next to the results, not by default
  */
-public record Profilers(boolean gc, boolean os, boolean broker) {
+public record Profilers(boolean gc, boolean os, boolean broker, boolean client, boolean jfr) {
     /** Each known profiler with what it measures, for {@code -lprof} and the error that names them. */
     static final Map<String, String> KNOWN = known();
 
-    static final Profilers DEFAULT = new Profilers(true, true, true);
-    static final Profilers NONE = new Profilers(false, false, false);
+    static final Profilers DEFAULT = new Profilers(true, true, true, false, false);
+    static final Profilers NONE = new Profilers(false, false, false, false, false);
 
     private static Map<String, String> known() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -31,6 +33,9 @@ public record Profilers(boolean gc, boolean os, boolean broker) {
                 + "bytes, its cgroup's limits and use) and processes (CPU, resident memory, threads), sampled at 1 Hz");
         m.put("broker", "the broker's own figures (Kafka: over JMX from the embedded broker's JVM: bytes and messages "
                 + "in and out, request handler and network idle, produce and fetch times, process CPU and GC)");
+        m.put("client", "the clients' own metrics (Kafka: record queue time, batch size, request latency, buffer pool "
+                + "waits, retries, fetch latency, records lag; their averages over 1-s windows, sampled at 1 Hz)");
+        m.put("jfr", "a JDK Flight Recording (default settings) of each fork's JVM, next to the result file");
         m.put("none", "no profiler");
         return m;
     }
@@ -60,6 +65,7 @@ public record Profilers(boolean gc, boolean os, boolean broker) {
             chosen.remove("none");
             throw new UserError("-prof none and -prof " + chosen.iterator().next() + " exclude each other");
         }
-        return new Profilers(chosen.contains("gc"), chosen.contains("os"), chosen.contains("broker"));
+        return new Profilers(chosen.contains("gc"), chosen.contains("os"), chosen.contains("broker"),
+                chosen.contains("client"), chosen.contains("jfr"));
     }
 }

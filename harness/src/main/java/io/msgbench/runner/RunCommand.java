@@ -6,6 +6,7 @@ import io.msgbench.broker.ContainerServers;
 import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingSystem;
+import io.msgbench.live.LiveView;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.omb.DriverFileLibrary;
 import io.msgbench.omb.OmbDriver;
@@ -107,6 +108,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Length of the report periods inside an iteration (OMB's 10-s stats): a stats line each, and "
                     + "the series of OMB result files (default 10s).")
     Duration reportInterval = Duration.ofSeconds(10);
+
+    @Option(names = "--live", paramLabel = "port",
+            description = "While the run lasts, serve its figures on loopback at this port (0: any free one): "
+                    + "Prometheus' text format at /metrics, a page charting them at /.")
+    Integer livePort;
 
     @Option(names = {"-jvmArgs", "--jvm-args"}, paramLabel = "string",
             description = "JVM arguments of the forks, replacing the host JVM's own (space-separated).")
@@ -229,6 +235,9 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Profilers.of(profilers); // an unknown one is one line before anything else
+        if (livePort != null && (livePort < 0 || livePort > 65535)) {
+            throw new UserError("--live must be a port from 0 to 65535, was " + livePort);
+        }
         if (threads < 1) {
             throw new UserError("-t must be at least 1, was " + threads);
         }
@@ -327,16 +336,28 @@ final class RunCommand implements Callable<Integer> {
         // Workers on other hosts reach the embedded broker at this host's address towards them, not at loopback.
         String listenAddress = bootstrap != null || fileCluster != null ? null : EmbeddedBrokerAddress.forWorkers(workers);
         Map<String, MessagingSystem> systems = systemsOf(scenarios, bootstrap != null || fileCluster != null);
-        RunProgress progress = new RunProgress(scenarios, EpochNanoClock.system());
-        try (PrintStream out = humanReadableOutput(progress)) {
+        LiveView live = null;
+        if (livePort != null) {
+            try {
+                live = LiveView.start(livePort);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        RunProgress progress = new RunProgress(scenarios, EpochNanoClock.system(), live);
+        try (PrintStream out = humanReadableOutput(progress); LiveView serving = live) {
             ConsoleReporter console = new ConsoleReporter(out);
+            if (serving != null) {
+                console.line("# Live: " + serving.address() + " (Prometheus text format at " + serving.address()
+                        + "metrics), while the run lasts");
+            }
             environment.inEffect(spec, o -> spec.commandLine().getParseResult().hasMatchedOption(o))
                     .forEach((variable, value) -> console.line("# From the environment: " + variable + "=" + value));
             warnings.forEach(w -> console.line("# WARNING: " + w));
             DriverRegistry registry = DriverRegistry.load();
             Map<String, BrokerHandle> clusters = new java.util.HashMap<>();
             // each system's servers when its first scenario comes, sized for the largest replication factor it needs
-            return new BenchmarkRun(console, files, settings, progress, !interactive()).execute(scenarios,
+            return new BenchmarkRun(console, files, settings, progress, !interactive(), serving).execute(scenarios,
                     scenario -> clusters.computeIfAbsent(registry.get(scenario.driver()).system(), name -> connect(
                             console, systems.get(name), fileCluster, scenarios.stream()
                                     .filter(o -> registry.get(o.driver()).system().equals(name))

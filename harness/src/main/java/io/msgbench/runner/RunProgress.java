@@ -1,5 +1,6 @@
 package io.msgbench.runner;
 
+import io.msgbench.live.LiveView;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.scenario.IterationSettings;
 import io.msgbench.scenario.Scenario;
@@ -22,19 +23,30 @@ final class RunProgress {
     private int scenario = -1;
     private int fork;
     private String phase = "starting";
+    private final LiveView live;
     private long forkStart;
     private long overheadSum;
     private int forksDone;
 
     RunProgress(List<Scenario> plan, EpochNanoClock clock) {
+        this(plan, clock, null);
+    }
+
+    /** @param live told the scenario and phase too ({@code --live}), or null */
+    RunProgress(List<Scenario> plan, EpochNanoClock clock, LiveView live) {
         this.plan = List.copyOf(plan);
         this.clock = clock;
+        this.live = live;
     }
 
     synchronized void scenario(int index) {
         scenario = index;
         fork = 0;
         phase = "setting up";
+        if (live != null) {
+            live.scenario(plan.get(index).label());
+            live.phase(status());
+        }
     }
 
     /** @param number 1-based */
@@ -46,6 +58,9 @@ final class RunProgress {
 
     synchronized void phase(String what) {
         phase = what;
+        if (live != null) {
+            live.phase(status());
+        }
     }
 
     synchronized void forkDone() {

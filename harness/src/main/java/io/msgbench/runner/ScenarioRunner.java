@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingSystem;
 import io.msgbench.broker.BrokerMetrics;
+import io.msgbench.live.LiveView;
 import io.msgbench.metrics.ClockOffset;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.PhaseSnapshot;
@@ -48,6 +49,8 @@ final class ScenarioRunner {
     private final Duration reportInterval;
     private final RunProgress progress;
     private final Profilers profilers;
+    /** Told every period and iteration ({@code --live}), or null. */
+    private final LiveView live;
 
     /**
      * @param reportInterval the length of the report periods within iterations ({@code --report-interval})
@@ -55,7 +58,8 @@ final class ScenarioRunner {
      * @param profilers      what the results carry beyond the load's own figures ({@code -prof})
      */
     ScenarioRunner(EpochNanoClock clock, Sleeper sleeper, ConsoleReporter console, Duration reportInterval,
-                   RunProgress progress, Profilers profilers) {
+                   RunProgress progress, Profilers profilers, LiveView live) {
+        this.live = live;
         this.pacer = new Pacer(clock, sleeper);
         this.clock = clock;
         this.console = console;
@@ -88,7 +92,7 @@ final class ScenarioRunner {
         int phases = phases(scenario);
         WorkerInfo info = worker.initialize(new WorkerSetup(scenario.driver(), bootstrapServers, commonClientConfig,
                 scenario.producer(), scenario.consumer(), topicConfig(scenario), scenario.replicationFactor(),
-                phases, profilers.os()));
+                phases, profilers.gc(), profilers.os(), profilers.client()));
         console.clientConfig(info);
 
         long t0 = pacer.now();
@@ -150,8 +154,12 @@ final class ScenarioRunner {
             }
         }
         int lastPhase = firstMeasured + it.measurementIterations() - 1;
-        ReportPeriods periods = new ReportPeriods(worker, reportInterval.toNanos(), w.messageSize(), console::period,
-                cost, profilers, brokerMetrics);
+        ReportPeriods periods = new ReportPeriods(worker, reportInterval.toNanos(), w.messageSize(), (p, into) -> {
+            console.period(p, into);
+            if (live != null) {
+                live.period(p);
+            }
+        }, cost, profilers, brokerMetrics);
         for (int phase = searching ? firstMeasured : 1; phase <= lastPhase; phase++) {
             if (phase == buildPhase) {
                 progress.phase("building the backlog");
@@ -182,8 +190,12 @@ final class ScenarioRunner {
                 long next = ended < lastPhase ? worker.beginPhase(ended + 1) : worker.stopLoad(it.timeout());
                 // A ramped warmup and a search vary the rate: only a held fixed rate can be judged unreachable.
                 double held = searching || (warmup && ended == 1 && it.warmupIterations() > 0) ? 0 : w.producerRate();
-                console.iteration(toIteration(worker, ended, warmup, index(ended, firstMeasured), w.messageSize(),
-                        periods), held);
+                IterationResult done = toIteration(worker, ended, warmup, index(ended, firstMeasured), w.messageSize(),
+                        periods);
+                console.iteration(done, held);
+                if (live != null) {
+                    live.iteration(done);
+                }
                 return next;
             });
             cost.measure(CoordinatorCostMeter.Kind.CLOCKS, () -> estimateClocks(worker, offsets));

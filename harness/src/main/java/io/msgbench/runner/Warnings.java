@@ -112,6 +112,18 @@ final class Warnings {
                         + "them, or more brokers)", where, threads[1], busy.amount("%.0f %%"), busy.when()));
             }
         }
+        Worst waits = Worst.above(measured, figures, "client.producer.bufferpool.wait",
+                100 * HealthyRunAllowance.BUFFER_POOL_WAIT);
+        if (waits != null) {
+            out.add(String.format(Locale.ROOT, "%sproducers blocked waiting for buffer memory %s of the time %s: the "
+                    + "generator offers more than the broker (or the network) takes, so the load offered is not the load "
+                    + "measured", where, waits.amount("%.1f %%"), waits.when()));
+        }
+        Worst retries = Worst.above(measured, figures, "client.producer.retries", 0);
+        if (retries != null) {
+            out.add(String.format(Locale.ROOT, "%sproducer retries: %s %s; the broker refused or lost requests",
+                    where, retries.amount("%.0f"), retries.when()));
+        }
         Worst underReplicated = Worst.above(measured, figures, "broker.partitions.underReplicated", 0);
         if (underReplicated != null) {
             out.add(String.format(Locale.ROOT, "%sunder-replicated partitions: %s %s; the cluster was not healthy",
@@ -188,12 +200,17 @@ final class Warnings {
                     + "more agents", where, 100 * busiest));
         }
         GcActivity gc = r.cpu().workerGc();
-        double gcShare = gc == null || r.durationNanos() <= 0 ? 0
-                : gc.collectionNanos() / ((double) r.durationNanos() * workers);
-        if (gcShare > HealthyRunAllowance.GC_SHARE) {
-            out.add(String.format(Locale.ROOT, "%sthe worker JVM spent %.1f %% of the iteration in garbage collection "
-                    + "(%d collections, %.0f ms): its heap is the likely bottleneck, not the broker; give the forks more "
-                    + "(-jvmArgsAppend -Xmx...)", where, 100 * gcShare, gc.collections(), gc.collectionNanos() / 1e6));
+        if (gc != null && r.durationNanos() > 0) {
+            // JFR's pauses where recorded (the collectors' beans miss some of G1's), else the collectors' own time
+            boolean pauses = gc.pausesRecorded();
+            long nanos = pauses ? gc.pauseNanos() : gc.collectionNanos();
+            double share = nanos / ((double) r.durationNanos() * workers);
+            if (share > HealthyRunAllowance.GC_SHARE) {
+                out.add(String.format(Locale.ROOT, "%sthe worker JVM spent %.1f %% of the iteration in garbage "
+                        + "collection (%d %s, %.0f ms): its heap is the likely bottleneck, not the broker; give the forks "
+                        + "more (-jvmArgsAppend -Xmx...)", where, 100 * share, pauses ? gc.pauses() : gc.collections(),
+                        pauses ? "pauses" : "collections", nanos / 1e6));
+            }
         }
         if (!reachable) {
             return;

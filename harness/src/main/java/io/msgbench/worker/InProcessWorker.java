@@ -22,6 +22,9 @@ import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.PhaseLedger;
 import io.msgbench.metrics.PhaseRecorder;
 import io.msgbench.metrics.ProcessCpu;
+import io.msgbench.metrics.Readings;
+import io.msgbench.profile.ClientSampler;
+import io.msgbench.profile.GcPauses;
 import io.msgbench.profile.HostSampler;
 import io.msgbench.metrics.Sleeper;
 import io.msgbench.metrics.SystemEpochNanoClock;
@@ -75,6 +78,10 @@ public final class InProcessWorker implements Worker {
     private CpuReading[] cpuAtEnd;
     /** The {@code os} profiler, when asked for ({@link WorkerSetup#profileHost}) and this machine allows it. */
     private HostSampler hostSampler;
+    /** The {@code client} profiler, when asked for ({@link WorkerSetup#profileClients}). */
+    private ClientSampler clientSampler;
+    /** GC pauses from JFR ({@link WorkerSetup#profileGc}), or null. */
+    private GcPauses gcPauses;
 
     public InProcessWorker(DriverRegistry registry, EpochNanoClock clock, Sleeper sleeper) {
         this.registry = registry;
@@ -99,12 +106,19 @@ public final class InProcessWorker implements Worker {
         cpuAtStart = new CpuReading[setup.phases() + 1];
         cpuAtEnd = new CpuReading[setup.phases() + 1];
         driver = factory.create();
+        if (setup.profileGc() && gcPauses == null) {
+            gcPauses = GcPauses.start();
+        }
         if (setup.profileHost() && hostSampler == null) {
             hostSampler = startHostSampler(driver);
         }
         fleet = new SenderThreads(List.of(), clock, sleeper, ledger);
         MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
-                setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock));
+                setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock,
+                setup.profileClients()));
+        if (setup.profileClients() && clientSampler == null) {
+            clientSampler = ClientSampler.start(driver::clientMetrics);
+        }
         long anchorError = clock instanceof SystemEpochNanoClock s ? s.anchorErrorNanos() : 0;
         String version = driver.clientVersion() != null ? driver.clientVersion() : factory.clientVersion();
         return new WorkerInfo(factory.name(), version, effective, anchorError, RunEnvironment.current());
@@ -590,7 +604,8 @@ public final class InProcessWorker implements Worker {
      * CPU used so far by this JVM and by each client process outside it, this JVM's allocation and GC, and the host
      * (null when not profiled).
      */
-    private record CpuReading(long workerNanos, long[] clientProcessNanos, GcActivity gc, HostActivity host) {
+    private record CpuReading(long workerNanos, long[] clientProcessNanos, GcActivity gc, HostActivity host,
+                              Readings clients) {
         /** What was used from this reading to {@code later}. */
         ProcessCpu until(CpuReading later) {
             long all = 0;
@@ -601,18 +616,32 @@ public final class InProcessWorker implements Worker {
                 busiest = Math.max(busiest, used);
             }
             return new ProcessCpu(later.workerNanos - workerNanos, all, busiest, later.gc.since(gc),
-                    later.host == null ? null : host == null ? later.host : later.host.since(host));
+                    later.host == null ? null : host == null ? later.host : later.host.since(host),
+                    later.clients == null ? null : clients == null ? later.clients : later.clients.since(clients));
         }
     }
 
     private CpuReading cpu() {
         HostSampler sampler = hostSampler;
-        return new CpuReading(ProcessCpu.thisProcessNanos(), driver().clientProcessCpuNanos(), GcActivity.sinceStart(),
-                sampler == null ? null : sampler.reading());
+        ClientSampler clientMetrics = clientSampler;
+        return new CpuReading(ProcessCpu.thisProcessNanos(), driver().clientProcessCpuNanos(), GcActivity.sinceStart(gcPauses),
+                sampler == null ? null : sampler.reading(), clientMetrics == null ? null : clientMetrics.reading());
     }
 
     @Override
     public void close() {
+        if (hostSampler != null) {
+            hostSampler.close();
+            hostSampler = null;
+        }
+        if (clientSampler != null) {
+            clientSampler.close();
+            clientSampler = null;
+        }
+        if (gcPauses != null) {
+            gcPauses.close();
+            gcPauses = null;
+        }
         List<Runnable> closes = new ArrayList<>();
         if (fleet != null) {
             closes.add(fleet::close);
@@ -629,10 +658,6 @@ public final class InProcessWorker implements Worker {
         consumers.clear();
         topics.clear();
         driver = null;
-        if (hostSampler != null) {
-            hostSampler.close();
-            hostSampler = null;
-        }
     }
 
     static void closeQuietly(Runnable action, String what) {

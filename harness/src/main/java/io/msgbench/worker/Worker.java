@@ -178,12 +178,14 @@ public interface Worker extends AutoCloseable {
      * What a worker is initialised with.
      *
      * @param phases      the number of counted phases (warmup plus measurement iterations) the scenario runs
-     * @param profileHost whether to read the host and the load generator's processes ({@code -prof os})
+     * @param profileGc      whether to record the JVM's GC pauses with JFR ({@code -prof gc})
+     * @param profileHost    whether to read the host and the load generator's processes ({@code -prof os})
+     * @param profileClients whether to read the clients' own metrics ({@code -prof client})
      */
     record WorkerSetup(String driver, String bootstrapServers, java.util.Map<String, String> common,
                        java.util.Map<String, String> producer, java.util.Map<String, String> consumer,
                        java.util.Map<String, String> topic, short replicationFactor, int phases,
-                       boolean profileHost) {
+                       boolean profileGc, boolean profileHost, boolean profileClients) {
         public WorkerSetup {
             common = java.util.Map.copyOf(common);
             producer = java.util.Map.copyOf(producer);
@@ -195,7 +197,8 @@ public interface Worker extends AutoCloseable {
         public WorkerSetup(String driver, String bootstrapServers, java.util.Map<String, String> common,
                            java.util.Map<String, String> producer, java.util.Map<String, String> consumer,
                            java.util.Map<String, String> topic, short replicationFactor, int phases) {
-            this(driver, bootstrapServers, common, producer, consumer, topic, replicationFactor, phases, false);
+            this(driver, bootstrapServers, common, producer, consumer, topic, replicationFactor, phases, false, false,
+                    false);
         }
     }
 

@@ -55,6 +55,12 @@ final class ReportCharts {
             svgs.add(svg(overTime(rs, "publishRate", "publish rate over time (per report period)", "msg/s")));
             String latency = ReportContent.mainLatency(rs.get(0));
             svgs.add(svg(overTime(rs, latency + ".p99", latency + " p99 over time (per report period)", "ms")));
+            for (ProfileChart c : PROFILE_CHARTS) {
+                XYChart chart = profileOverTime(rs, c);
+                if (chart != null) {
+                    svgs.add(svg(chart));
+                }
+            }
             svgs.add(svg(bars(rs, List.of("publishRate"), "publish rate", "msg/s", r -> null)));
             svgs.add(svg(bars(rs, List.of("50.0", "99.0", "99.9"), latency + " p50 / p99 / p99.9",
                     unit(ReportContent.metric(rs.get(0), latency)), r -> ReportContent.metric(r, latency))));
@@ -120,19 +126,7 @@ final class ReportCharts {
         chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0);
         chart.getStyler().setXAxisDecimalPattern("#,##0.#");
         for (JmhBenchmarkResult r : rs) {
-            List<JsonNode> windows = new ArrayList<>();
-            for (JsonNode fork : r.extra().path("forks")) {
-                for (JsonNode i : fork.path("iterations")) {
-                    if ("measurement".equals(i.path("kind").asText())) {
-                        JsonNode periods = i.path("periods");
-                        if (periods.isEmpty()) {
-                            windows.add(i);
-                        } else {
-                            periods.forEach(windows::add);
-                        }
-                    }
-                }
-            }
+            List<JsonNode> windows = measuredWindows(r);
             long first = windows.stream().mapToLong(w -> w.path("startEpochNanos").asLong()).min().orElse(0);
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -151,6 +145,76 @@ final class ReportCharts {
             }
         }
         return chart;
+    }
+
+    /** A chart of profiler figures over time: each series a figure (scaled), its label, on one unit's axis. */
+    private record ProfileChart(String title, String unit, List<String[]> series) {
+    }
+
+    /**
+     * The profilers' charts (issue 15): CPU of the host, the load generator and the broker; the worker JVM's allocation
+     * and collections; the broker's request handlers and network threads. A series is {figure, label} or {figure,
+     * label, divisor figure, factor}: the broker's cores as a share of the load generator's host.
+     */
+    private static final List<ProfileChart> PROFILE_CHARTS = List.of(
+            new ProfileChart("CPU over time (per report period)", "% of the load generator's host", List.of(
+                    new String[] {"os.cpu.host", "host busy"}, new String[] {"os.cpu.user", "host user"},
+                    new String[] {"os.cpu.system", "host system"}, new String[] {"os.loadgen.cpu", "load generator"},
+                    new String[] {"broker.cpu", "broker (if on this host)", "os.cpus", "100"})),
+            new ProfileChart("worker JVM garbage collection over time (per report period)", "MB/sec, ms", List.of(
+                    new String[] {"gc.alloc.rate", "allocation MB/sec"}, new String[] {"gc.time", "GC time ms"})),
+            new ProfileChart("broker utilisation over time (per report period)", "% idle", List.of(
+                    new String[] {"broker.handler.idle", "request handlers idle"},
+                    new String[] {"broker.network.idle", "network threads idle"})));
+
+    /** Null when no result has any of the chart's figures. */
+    private static XYChart profileOverTime(List<JmhBenchmarkResult> rs, ProfileChart c) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(c.title())
+                .xAxisTitle("seconds since the first measured iteration began").yAxisTitle(c.unit()).build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.#");
+        for (JmhBenchmarkResult r : rs) {
+            List<JsonNode> windows = measuredWindows(r);
+            long first = windows.stream().mapToLong(w -> w.path("startEpochNanos").asLong()).min().orElse(0);
+            for (String[] series : c.series()) {
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (JsonNode w : windows) {
+                    JsonNode profile = w.path("profile");
+                    JsonNode value = profile.path(series[0]);
+                    double divisor = series.length > 2 ? profile.path(series[2]).asDouble(Double.NaN)
+                            / Double.parseDouble(series[3]) : 1;
+                    if (value.isNumber() && Double.isFinite(value.asDouble() / divisor)) {
+                        xs.add((w.path("startEpochNanos").asLong() + w.path("durationNanos").asLong() - first) / 1e9);
+                        ys.add(value.asDouble() / divisor);
+                    }
+                }
+                if (!xs.isEmpty()) {
+                    String label = rs.size() > 1 ? ReportContent.paramsLabel(r) + ": " + series[1] : series[1];
+                    chart.addSeries(uniqueLabel(chart.getSeriesMap(), label), xs, ys).setMarker(SeriesMarkers.CIRCLE);
+                }
+            }
+        }
+        return chart.getSeriesMap().isEmpty() ? null : chart;
+    }
+
+    /** The report periods of the measurement iterations (the iterations themselves in files without periods). */
+    private static List<JsonNode> measuredWindows(JmhBenchmarkResult r) {
+        List<JsonNode> windows = new ArrayList<>();
+        for (JsonNode fork : r.extra().path("forks")) {
+            for (JsonNode i : fork.path("iterations")) {
+                if ("measurement".equals(i.path("kind").asText())) {
+                    JsonNode periods = i.path("periods");
+                    if (periods.isEmpty()) {
+                        windows.add(i);
+                    } else {
+                        periods.forEach(windows::add);
+                    }
+                }
+            }
+        }
+        return windows;
     }
 
     /**

@@ -173,8 +173,44 @@ public record ReportContent(Map<String, String> environment, List<Section> secti
                         + " at that rate" + LATENCY_NOTE
                 : "Fixed rate above what the producers could send, " + held + " per fork: the rate they achieved is "
                         + "the result; percentiles of " + latency + LATENCY_NOTE;
-        return new Section(benchmark, note, header, numeric, rows, warnings,
-                List.of(latencies(rs, params), clientSettings(rs, params)));
+        List<Table> tables = new ArrayList<>(List.of(latencies(rs, params)));
+        profiled(rs, params).ifPresent(tables::add);
+        tables.add(clientSettings(rs, params));
+        return new Section(benchmark, note, header, numeric, rows, warnings, tables);
+    }
+
+    /** The profilers' summary figures a table shows, with their column titles (the JSON has every figure). */
+    private static final List<String[]> PROFILED = List.of(new String[] {"os.cpu.host", "host CPU %"},
+            new String[] {"os.loadgen.cpu", "load generator CPU %"}, new String[] {"os.cpu.steal", "steal %"},
+            new String[] {"os.net.lo.received", "loopback MB/s"}, new String[] {"gc.alloc.rate", "worker alloc MB/s"},
+            new String[] {"gc.time", "worker GC ms"}, new String[] {"gc.pause.share", "worker GC pauses %"},
+            new String[] {"broker.cpu", "broker CPU cores"},
+            new String[] {"broker.handler.idle", "broker handlers idle %"},
+            new String[] {"broker.network.idle", "broker network idle %"},
+            new String[] {"broker.produce.time", "broker produce ms"});
+
+    /** The profilers' figures of every row ({@code -prof}), the columns any row has; empty without profilers. */
+    private static java.util.Optional<Table> profiled(List<JmhBenchmarkResult> rs, Set<String> params) {
+        List<String[]> present = PROFILED.stream()
+                .filter(f -> rs.stream().anyMatch(r -> r.secondaryMetrics().containsKey(f[0]))).toList();
+        if (present.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> header = new ArrayList<>(params);
+        List<Boolean> numeric = new ArrayList<>(params.stream().map(p -> false).toList());
+        present.forEach(f -> {
+            header.add(f[1]);
+            numeric.add(true);
+        });
+        List<List<String>> rows = new ArrayList<>();
+        for (JmhBenchmarkResult r : rs) {
+            List<String> row = new ArrayList<>();
+            params.forEach(p -> row.add(r.params().getOrDefault(p, "")));
+            present.forEach(f -> row.add(Figures.number(score(r.secondaryMetrics().get(f[0])))));
+            rows.add(row);
+        }
+        return java.util.Optional.of(new Table("Profilers (-prof) over the measurement: rates, shares and times per "
+                + "request are means, GC time a sum", header, numeric, rows));
     }
 
     /** Every latency of every row: p50, p99, p99.9 and max, as the main table shows its main one. */

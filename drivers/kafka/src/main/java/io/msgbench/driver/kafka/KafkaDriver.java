@@ -1,5 +1,6 @@
 package io.msgbench.driver.kafka;
 
+import io.msgbench.metrics.Readings;
 import io.msgbench.driver.kafka.broker.BrokerClientSettings;
 import io.msgbench.driver.ConsumerHandle;
 import io.msgbench.driver.DriverContext;
@@ -42,6 +43,9 @@ final class KafkaDriver implements MessagingDriver {
     private short replicationFactor;
     private EpochNanoClock clock;
     private final List<AutoCloseable> clients = new ArrayList<>();
+    /** The clients whose metrics {@link #clientMetrics} reads (kept apart from their handles). */
+    private final List<KafkaProducer<byte[], byte[]>> producers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<KafkaConsumer<byte[], byte[]>> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public EffectiveClientConfig initialize(DriverContext context) {
@@ -49,6 +53,11 @@ final class KafkaDriver implements MessagingDriver {
         common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, context.bootstrapServers());
         producerConfig = DriverContext.clientSettings(KafkaClientDefaults.producer(), common, ProducerConfig.configNames(), context.producer());
         consumerConfig = DriverContext.clientSettings(KafkaClientDefaults.consumer(), common, ConsumerConfig.configNames(), context.consumer());
+        if (context.profileClients()) {
+            // The clients' averages span 2 × 30 s by default: a second each, so that they are read per second.
+            producerConfig.putIfAbsent(CommonClientConfigs.METRICS_SAMPLE_WINDOW_MS_CONFIG, "1000");
+            consumerConfig.putIfAbsent(CommonClientConfigs.METRICS_SAMPLE_WINDOW_MS_CONFIG, "1000");
+        }
         topicConfig = Map.copyOf(context.topic());
         replicationFactor = context.replicationFactor();
         clock = context.clock();
@@ -135,6 +144,7 @@ final class KafkaDriver implements MessagingDriver {
         synchronized (clients) {
             clients.add(handle);
         }
+        producers.add(producer);
         return handle;
     }
 
@@ -147,6 +157,7 @@ final class KafkaDriver implements MessagingDriver {
         synchronized (clients) {
             clients.add(handle);
         }
+        consumers.add(consumer);
         handle.start();
         return handle;
     }
@@ -158,7 +169,14 @@ final class KafkaDriver implements MessagingDriver {
     }
 
     @Override
+    public Readings clientMetrics() {
+        return KafkaClientMetrics.of(producers, consumers);
+    }
+
+    @Override
     public void close() {
+        producers.clear();
+        consumers.clear();
         List<AutoCloseable> toClose;
         synchronized (clients) {
             toClose = new ArrayList<>(clients);
