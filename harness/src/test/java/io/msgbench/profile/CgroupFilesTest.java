@@ -24,7 +24,7 @@ class CgroupFilesTest {
         Path membership = Files.writeString(root.resolve("self-cgroup"), "0::/kubepods/pod1\n");
         Map<String, Double> totals = new TreeMap<>();
         Map<String, Double> levels = new TreeMap<>();
-        CgroupFiles.of(root, membership).orElseThrow().read(totals, levels);
+        read(root, membership, totals, levels);
         assertThat(totals).isEqualTo(Map.of("cgroup.cpu.seconds", 2.5, "cgroup.cpu.periods", 200.0,
                 "cgroup.cpu.throttled", 10.0));
         assertThat(levels).as("no memory limit: max").isEqualTo(Map.of("cgroup.cpu.cores", 1.5,
@@ -45,11 +45,15 @@ class CgroupFilesTest {
                 "4:memory:/docker/abc\n2:cpu,cpuacct:/docker/abc\n1:name=systemd:/\n");
         Map<String, Double> totals = new TreeMap<>();
         Map<String, Double> levels = new TreeMap<>();
-        CgroupFiles.of(root, membership).orElseThrow().read(totals, levels);
+        read(root, membership, totals, levels);
         assertThat(totals).isEqualTo(Map.of("cgroup.cpu.seconds", 3.0, "cgroup.cpu.periods", 50.0,
                 "cgroup.cpu.throttled", 0.0));
         assertThat(levels).as("no CPU quota: -1").isEqualTo(Map.of("cgroup.memory.bytes", 2048.0,
                 "cgroup.memory.limit", 4096.0));
+    }
+
+    private static void read(Path root, Path membership, Map<String, Double> totals, Map<String, Double> levels) {
+        CgroupFiles.of(root, membership).orElseThrow().read(totals, levels);
     }
 
     @Test

@@ -23,6 +23,14 @@ class ProfileFiguresTest {
         return f.get(name).value();
     }
 
+    /** Each named figure has the value after it. */
+    private static void expect(Map<String, ProfileFigures.Figure> f, Object... nameThenValue) {
+        for (int i = 0; i < nameThenValue.length; i += 2) {
+            String name = (String) nameThenValue[i];
+            assertThat(value(f, name)).as(name).isCloseTo(((Number) nameThenValue[i + 1]).doubleValue(), within(1e-9));
+        }
+    }
+
     @Test
     void hostFiguresAreSharesRatesAndTimeMeans() {
         Readings host = new Readings(Map.of("cpu.user.seconds", 8.0, "cpu.system.seconds", 2.0, "cpu.idle.seconds",
@@ -34,20 +42,23 @@ class ProfileFiguresTest {
         ProcessCpu cpu = new ProcessCpu(4_000_000_000L, 1_000_000_000L, 0, new GcActivity(20 * 1024 * 1024, 3, 30_000_000),
                 new HostActivity(Map.of("h", host), processes));
         Map<String, ProfileFigures.Figure> f = figures(cpu, null);
-        assertThat(value(f, "os.cpu.host")).isCloseTo(50, within(1e-9));
-        assertThat(value(f, "os.cpu.user")).isCloseTo(40, within(1e-9));
-        assertThat(value(f, "os.cpu.system")).isCloseTo(10, within(1e-9));
-        assertThat(value(f, "os.cpu.iowait")).isCloseTo(5, within(1e-9));
-        assertThat(value(f, "os.net.lo.received")).isCloseTo(5, within(1e-9));
+        expect(f,
+                "os.cpu.host", 50,
+                "os.cpu.user", 40,
+                "os.cpu.system", 10,
+                "os.cpu.iowait", 5,
+                "os.net.lo.received", 5);
         assertThat(f.get("os.net.lo.received").unit()).isEqualTo("MB/sec");
-        assertThat(value(f, "os.load1")).isCloseTo(1.5, within(1e-9));
-        assertThat(value(f, "os.memory.used")).isCloseTo(512, within(1e-9));
-        assertThat(value(f, "os.contextSwitches")).isCloseTo(100, within(1e-9));
+        expect(f,
+                "os.load1", 1.5,
+                "os.memory.used", 512,
+                "os.contextSwitches", 100);
         assertThat(value(f, "os.loadgen.cpu")).as("5 CPU seconds of 20").isCloseTo(25, within(1e-9));
-        assertThat(value(f, "os.worker.rss")).isCloseTo(200, within(1e-9));
-        assertThat(value(f, "os.profiler.cpu")).isCloseTo(2, within(1e-9));
-        assertThat(value(f, "gc.alloc.rate")).isCloseTo(2, within(1e-9));
-        assertThat(value(f, "gc.alloc.rate.norm")).isCloseTo(1048.576, within(1e-9));
+        expect(f,
+                "os.worker.rss", 200,
+                "os.profiler.cpu", 2,
+                "gc.alloc.rate", 2,
+                "gc.alloc.rate.norm", 1048.576);
         assertThat(f.get("gc.count")).isEqualTo(new ProfileFigures.Figure(3, "counts", true));
         assertThat(f).doesNotContainKeys("os.cgroup.cpu", "os.cpu.steal.x", "broker.cpu");
     }
@@ -72,14 +83,16 @@ class ProfileFiguresTest {
                 "produce.total.ms.sum", 800.0, "produce.queue.ms.sum", 100.0, "gc.seconds", 0.25),
                 Map.of("nodes", 2.0, "network.threads", 3.0, "partitions.underReplicated", 0.0));
         Map<String, ProfileFigures.Figure> f = figures(ProcessCpu.NONE, broker);
-        assertThat(value(f, "broker.cpu")).isCloseTo(0.7, within(1e-9));
-        assertThat(value(f, "broker.messages.in")).isCloseTo(10_000, within(1e-9));
-        assertThat(value(f, "broker.bytes.in")).isCloseTo(10, within(1e-9));
+        expect(f,
+                "broker.cpu", 0.7,
+                "broker.messages.in", 10_000,
+                "broker.bytes.in", 10);
         assertThat(value(f, "broker.handler.idle")).as("16 s idle over 10 s and 2 nodes").isCloseTo(80, within(1e-9));
-        assertThat(value(f, "broker.network.idle")).isCloseTo(90, within(1e-9));
-        assertThat(value(f, "broker.produce.rate")).isCloseTo(40, within(1e-9));
-        assertThat(value(f, "broker.produce.time")).isCloseTo(2, within(1e-9));
-        assertThat(value(f, "broker.produce.queue.time")).isCloseTo(0.25, within(1e-9));
+        expect(f,
+                "broker.network.idle", 90,
+                "broker.produce.rate", 40,
+                "broker.produce.time", 2,
+                "broker.produce.queue.time", 0.25);
         assertThat(f.get("broker.gc.time")).isEqualTo(new ProfileFigures.Figure(250, "ms", true));
         assertThat(value(f, "broker.partitions.underReplicated")).isZero();
         assertThat(f).doesNotContainKeys("broker.fetch.time", "broker.flush.time");

@@ -119,12 +119,7 @@ final class ReportCharts {
      * measured iteration began.
      */
     private static XYChart overTime(List<JmhBenchmarkResult> rs, String figure, String title, String unit) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("seconds since the first measured iteration began").yAxisTitle(unit).build();
-        style(chart.getStyler());
-        // From zero: a lone point or a flat line must not be magnified into a cliff.
-        chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0);
-        chart.getStyler().setXAxisDecimalPattern("#,##0.#");
+        XYChart chart = timeChart(title, unit);
         for (JmhBenchmarkResult r : rs) {
             List<JsonNode> windows = measuredWindows(r);
             long first = windows.stream().mapToLong(w -> w.path("startEpochNanos").asLong()).min().orElse(0);
@@ -169,11 +164,7 @@ final class ReportCharts {
 
     /** Null when no result has any of the chart's figures. */
     private static XYChart profileOverTime(List<JmhBenchmarkResult> rs, ProfileChart c) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(c.title())
-                .xAxisTitle("seconds since the first measured iteration began").yAxisTitle(c.unit()).build();
-        style(chart.getStyler());
-        chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0);
-        chart.getStyler().setXAxisDecimalPattern("#,##0.#");
+        XYChart chart = timeChart(c.title(), c.unit());
         for (JmhBenchmarkResult r : rs) {
             List<JsonNode> windows = measuredWindows(r);
             long first = windows.stream().mapToLong(w -> w.path("startEpochNanos").asLong()).min().orElse(0);
@@ -197,6 +188,17 @@ final class ReportCharts {
             }
         }
         return chart.getSeriesMap().isEmpty() ? null : chart;
+    }
+
+    /** An empty chart over seconds since the first measured iteration began. */
+    private static XYChart timeChart(String title, String unit) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("seconds since the first measured iteration began").yAxisTitle(unit).build();
+        style(chart.getStyler());
+        // From zero: a lone point or a flat line must not be magnified into a cliff.
+        chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.#");
+        return chart;
     }
 
     /** The report periods of the measurement iterations (the iterations themselves in files without periods). */
