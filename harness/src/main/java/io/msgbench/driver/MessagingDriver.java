@@ -53,6 +53,11 @@ public interface MessagingDriver extends AutoCloseable {
         return io.msgbench.metrics.Readings.NONE;
     }
 
+    /** Whether {@link #clientMetrics} says anything for this driver's clients. */
+    default boolean hasClientMetrics() {
+        return false;
+    }
+
     /** The process ids of the processes of {@link #clientProcessCpuNanos}, in the same order; none for clients in this JVM. */
     default long[] clientProcessIds() {
         return new long[0];

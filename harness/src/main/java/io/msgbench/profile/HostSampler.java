@@ -77,6 +77,11 @@ public final class HostSampler implements AutoCloseable {
                 + cgroup.map(CgroupFiles::describe).orElse("no cgroup files");
     }
 
+    /** Whether this process's cgroup files are read (Linux with cgroup v1 or v2 mounted). */
+    public boolean readsCgroup() {
+        return cgroup.isPresent();
+    }
+
     /** Everything so far: counters now, gauges integrated up to now. */
     public synchronized HostActivity reading() {
         sample();

@@ -94,6 +94,7 @@ final class ScenarioRunner {
                 scenario.producer(), scenario.consumer(), topicConfig(scenario), scenario.replicationFactor(),
                 phases, profilers.gc(), profilers.os(), profilers.client()));
         console.clientConfig(info);
+        info.profilerNotes().forEach(n -> console.line("# Warning: " + n + "; the run goes on"));
 
         long t0 = pacer.now();
         List<String> topics = topicNames(namePrefix, w);

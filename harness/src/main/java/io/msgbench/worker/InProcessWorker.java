@@ -106,22 +106,31 @@ public final class InProcessWorker implements Worker {
         cpuAtStart = new CpuReading[setup.phases() + 1];
         cpuAtEnd = new CpuReading[setup.phases() + 1];
         driver = factory.create();
+        List<String> notes = new ArrayList<>();
         if (setup.profileGc() && gcPauses == null) {
             gcPauses = GcPauses.start();
+            if (gcPauses == null) {
+                notes.add("profiler gc: no JFR pause recording in this JVM (ZGC or Shenandoah, or no JFR): pauses as its "
+                        + "collectors report them");
+            }
         }
         if (setup.profileHost() && hostSampler == null) {
-            hostSampler = startHostSampler(driver);
+            hostSampler = startHostSampler(driver, notes);
         }
         fleet = new SenderThreads(List.of(), clock, sleeper, ledger);
         MessagingDriver.EffectiveClientConfig effective = driver.initialize(new DriverContext(setup.bootstrapServers(),
                 setup.common(), setup.producer(), setup.consumer(), setup.topic(), setup.replicationFactor(), clock,
                 setup.profileClients()));
         if (setup.profileClients() && clientSampler == null) {
-            clientSampler = ClientSampler.start(driver::clientMetrics);
+            if (driver.hasClientMetrics()) {
+                clientSampler = ClientSampler.start(driver::clientMetrics);
+            } else {
+                notes.add("profiler client: the " + factory.name() + " clients expose no metrics msgbench reads");
+            }
         }
         long anchorError = clock instanceof SystemEpochNanoClock s ? s.anchorErrorNanos() : 0;
         String version = driver.clientVersion() != null ? driver.clientVersion() : factory.clientVersion();
-        return new WorkerInfo(factory.name(), version, effective, anchorError, RunEnvironment.current());
+        return new WorkerInfo(factory.name(), version, effective, anchorError, RunEnvironment.current(), notes);
     }
 
     @Override
@@ -589,13 +598,16 @@ public final class InProcessWorker implements Worker {
     }
 
     /** The host's sampler, or null (with a warning in the log) where this machine does not let it read. */
-    private static HostSampler startHostSampler(MessagingDriver driver) {
+    private static HostSampler startHostSampler(MessagingDriver driver, List<String> notes) {
         try {
             HostSampler sampler = HostSampler.start(driver::clientProcessIds);
             LOG.info("Profiler os: {}", sampler.describe());
+            if (!sampler.readsCgroup()) {
+                notes.add("profiler os: no cgroup files here: the host's figures without a container's limits");
+            }
             return sampler;
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("Profiler os cannot read this host, going on without it: {}", e.toString());
+            notes.add("profiler os: cannot read this host (" + e + ")");
             return null;
         }
     }

@@ -203,8 +203,20 @@ public interface Worker extends AutoCloseable {
     }
 
     /** What a worker reports about itself after initialisation, including the JVM it runs in. */
+    /**
+     * @param profilerNotes what the profilers asked for cannot do here (no cgroup files, a client without metrics),
+     *                      one line each: the run goes on without it
+     */
     record WorkerInfo(String driver, String clientVersion, EffectiveClientConfig clientConfig,
-                      long clockAnchorErrorNanos, RunEnvironment environment) {
+                      long clockAnchorErrorNanos, RunEnvironment environment, List<String> profilerNotes) {
+        public WorkerInfo {
+            profilerNotes = profilerNotes == null ? List.of() : List.copyOf(profilerNotes);
+        }
+
+        public WorkerInfo(String driver, String clientVersion, EffectiveClientConfig clientConfig,
+                          long clockAnchorErrorNanos, RunEnvironment environment) {
+            this(driver, clientVersion, clientConfig, clockAnchorErrorNanos, environment, List.of());
+        }
     }
 
     /**

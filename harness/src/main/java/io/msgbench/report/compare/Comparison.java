@@ -19,14 +19,18 @@ import java.util.SplittableRandom;
  *
  * @param rows     one per pair and metric, in the base file's order
  * @param notes    what the reader must know: single forks, scenarios without a partner, metrics missing
+ * @param warnings the self-diagnosis of the paired results (msgbench's {@code warnings}: a generator behind, a busy
+ *                 host, a GC-bound worker...), each prefixed with its side and scenario: a verdict on a result
+ *                 marked so is only as good as that run
  */
-public record Comparison(List<Row> rows, List<String> notes) {
+public record Comparison(List<Row> rows, List<String> notes, List<String> warnings) {
     /** Two-sided confidence of the interval. */
     public static final double CONFIDENCE = 0.99;
 
     public Comparison {
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
     }
 
     public enum Verdict {
@@ -76,6 +80,7 @@ public record Comparison(List<Row> rows, List<String> notes) {
         }
         Set<String> paired = new LinkedHashSet<>();
         List<Row> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Set<String> singleFork = new LinkedHashSet<>();
         Set<String> missing = new LinkedHashSet<>();
         for (JmhBenchmarkResult b : base) {
@@ -87,6 +92,8 @@ public record Comparison(List<Row> rows, List<String> notes) {
             if (!paired.add(key(b))) {
                 continue;
             }
+            warnings(b, "BASE", warnings);
+            warnings(n, "NEW", warnings);
             for (String metric : metrics.isEmpty() ? ComparedMetrics.defaults(b) : metrics) {
                 Replicates rb = ComparedMetrics.of(b, metric);
                 Replicates rn = ComparedMetrics.of(n, metric);
@@ -120,7 +127,7 @@ public record Comparison(List<Row> rows, List<String> notes) {
             notes.add(side + " has a single fork: its interval covers iterations only, not the run-to-run noise "
                     + "that forks show; run both with -f 3 or more for a verdict that holds across runs");
         }
-        return new Comparison(rows, notes);
+        return new Comparison(rows, notes, warnings);
     }
 
     private static Row row(JmhBenchmarkResult b, String metric, Replicates rb, Replicates rn, double threshold) {
@@ -152,6 +159,15 @@ public record Comparison(List<Row> rows, List<String> notes) {
 
     private static String key(JmhBenchmarkResult r) {
         return r.benchmark() + " " + new java.util.TreeMap<>(r.params());
+    }
+
+    /** The result's own warnings (none in JMH's files), as {@code SIDE label: line}. */
+    private static void warnings(JmhBenchmarkResult r, String side, List<String> out) {
+        if (r.extra() != null) {
+            for (com.fasterxml.jackson.databind.JsonNode w : r.extra().path("warnings")) {
+                out.add(side + " " + label(r) + ": " + w.asText());
+            }
+        }
     }
 
     private static String label(JmhBenchmarkResult r) {

@@ -35,6 +35,7 @@ public final class ComparisonTable {
         }
         out.append(summary(c, threshold)).append('\n');
         c.notes().forEach(n -> out.append("NOTE: ").append(n).append('\n'));
+        c.warnings().forEach(w -> out.append("WARNING: ").append(w).append('\n'));
         return out.toString();
     }
 
@@ -53,6 +54,10 @@ public final class ComparisonTable {
         if (!c.notes().isEmpty()) {
             out.append('\n');
             c.notes().forEach(n -> out.append("- ").append(n.replace("|", "\\|")).append('\n'));
+        }
+        if (!c.warnings().isEmpty()) {
+            out.append('\n');
+            c.warnings().forEach(w -> out.append("- **warning** ").append(w.replace("|", "\\|")).append('\n'));
         }
         return out.toString();
     }

@@ -46,6 +46,23 @@ public class ComparisonTest {
         assertThat(c.notes()).isEmpty(); // two forks on both sides
     }
 
+    /** A result marked by self-diagnosis carries its warnings into the comparison, on the side it came from. */
+    @Test
+    void theResultsWarningsComeWithTheVerdicts() throws IOException {
+        ArrayNode marked;
+        try (InputStream in = ComparisonTest.class.getResourceAsStream("/" + MSGBENCH)) {
+            marked = (ArrayNode) JSON.readTree(in);
+        }
+        ((ArrayNode) marked.get(0).get("msgbench").withArray("warnings")).add("host CPU 97 % busy in iteration 1 (...)");
+        List<JmhBenchmarkResult> changed = JmhJsonReader.parse(JSON.writeValueAsBytes(marked), "marked");
+        Comparison c = Comparison.of(read(MSGBENCH), changed, 0.25, List.of());
+        assertThat(c.warnings()).singleElement().asString().startsWith("NEW io.msgbench.benchmarks.LatencyTest.")
+                .endsWith("): host CPU 97 % busy in iteration 1 (...)");
+        assertThat(ComparisonTable.text(c, 0.25)).contains("\nWARNING: NEW io.msgbench.benchmarks.LatencyTest.");
+        assertThat(ComparisonTable.markdown(c, 0.25)).contains("- **warning** NEW io.msgbench.benchmarks.LatencyTest.");
+        assertThat(Comparison.of(read(MSGBENCH), read(MSGBENCH), 0.25, List.of()).warnings()).isEmpty();
+    }
+
     @Test
     void doubledLatenciesAreARegressionAndTheRateIsNot() {
         List<JmhBenchmarkResult> base = read(MSGBENCH);

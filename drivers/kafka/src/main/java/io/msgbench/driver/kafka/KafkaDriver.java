@@ -169,6 +169,11 @@ final class KafkaDriver implements MessagingDriver {
     }
 
     @Override
+    public boolean hasClientMetrics() {
+        return true;
+    }
+
+    @Override
     public Readings clientMetrics() {
         return KafkaClientMetrics.of(producers, consumers);
     }
