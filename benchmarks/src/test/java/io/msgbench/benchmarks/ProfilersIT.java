@@ -30,7 +30,8 @@ class ProfilersIT {
     void aQuietDefaultRunCarriesGcOsAndBrokerFiguresAndNamesNoBottleneck(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.json");
         Outcome o = CommandLineRun.run("LatencyTest", "-p", "acks=1", "-p", "producerRate=2000", "-wi", "1", "-w", "2s",
-                "-i", "1", "-r", "4s", "--report-interval", "2s", "-rf", "json,html", "-rff", file.toString());
+                "-i", "1", "-r", "4s", "--report-interval", "2s", "-rf", "json,html,bmf,github-smaller,github-bigger", "-rff",
+                file.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("# Profiler broker: JMX of the embedded broker JVM");
         JsonNode r = JSON.readTree(file.toFile()).get(0);
@@ -56,6 +57,13 @@ class ProfilersIT {
         assertThat(s.get("broker.partitions.underReplicated").get("score").asDouble()).isZero();
         assertThat(s.get("os.profiler.cpu").get("score").asDouble()).as("ms of CPU per second").isLessThan(50);
         assertThat(r.get("msgbench").get("profileUnits").get("broker.cpu").asText()).isEqualTo("cores");
+        // the CI tools' files beside it: every percentile, not only the primary score
+        JsonNode bmf = JSON.readTree(dir.resolve("r.bmf.json").toFile()).elements().next();
+        assertThat(bmf.get("end-to-end-latency-corrected-p99-ms").get("value").asDouble())
+                .isEqualTo(r.get("primaryMetric").get("scorePercentiles").get("99.0").asDouble());
+        assertThat(JSON.readTree(dir.resolve("r.github-smaller.json").toFile())).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(JSON.readTree(dir.resolve("r.github-bigger.json").toFile()).get(0).get("unit").asText())
+                .isEqualTo("msg/s");
         for (JsonNode iteration : r.get("msgbench").get("forks").get(0).get("iterations")) {
             assertThat(iteration.get("profile").has("os.cpu.host")).isTrue();
             assertThat(iteration.get("periods")).hasSizeGreaterThanOrEqualTo(1);

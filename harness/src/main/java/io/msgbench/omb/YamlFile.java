@@ -44,12 +44,29 @@ final class YamlFile {
                 entries.put(key, new Entry(p.readValueAsTree(), line));
             }
         } catch (JsonProcessingException e) {
-            throw new OmbFileException(file + ":" + e.getLocation().getLineNr() + ": malformed YAML: "
-                    + e.getOriginalMessage());
+            throw new OmbFileException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+                    + ": malformed YAML: " + oneLine(e.getOriginalMessage()));
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new OmbFileException(file + ": no such file");
         } catch (IOException e) {
-            throw new OmbFileException(file + ": cannot be read: " + e);
+            throw new OmbFileException(file + ": cannot be read: " + e.getMessage());
         }
         return new YamlFile(file, entries);
+    }
+
+    /**
+     * The parser's own words on one line: its several lines of context and problem, without the lines that quote the
+     * source and point at it (the location is already in front).
+     */
+    static String oneLine(String message) {
+        StringBuilder b = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : "; ").append(line.strip());
+        }
+        return b.length() == 0 ? message.strip() : b.toString();
     }
 
     Path file() {

@@ -56,6 +56,15 @@ public final class ResultFiles {
         return folder;
     }
 
+    /**
+     * Proves, before any broker work, that the results can be written where they go (the folder created if missing).
+     *
+     * @throws IllegalArgumentException one line naming {@code option} and the place
+     */
+    public void requireWritable(String option) {
+        AtomicFiles.requireWritable(json(), option);
+    }
+
     /** What the run's last line points at: the JSON file, or the folder when no JSON is written. */
     public Path mainFile(Set<ResultFormat> formats) {
         return formats.contains(ResultFormat.JSON) ? json() : folder;
@@ -90,7 +99,7 @@ public final class ResultFiles {
                     written.add(json());
                 }
                 for (ResultFormat f : formats.stream().filter(ResultFormat::isReport).sorted().toList()) {
-                    Path file = folder.resolve(stem + "." + f.optionName());
+                    Path file = folder.resolve(stem + "." + f.extension());
                     String text = Reports.render(f, jmh);
                     AtomicFiles.writeText(file, out -> out.write(text));
                     written.add(file);

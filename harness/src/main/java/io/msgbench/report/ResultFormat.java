@@ -15,21 +15,46 @@ public enum ResultFormat {
     /** The Markdown content with charts, one self-contained file: {@code <stem>.html}. */
     HTML("html"),
     /** OMB's result files, one per scenario, under OMB's names. */
-    OMB("omb");
+    OMB("omb"),
+    /** Bencher Metric Format, every latency percentile and rate a measure: {@code <stem>.bmf.json}. */
+    BMF("bmf", "bmf.json"),
+    /** github-action-benchmark's {@code customSmallerIsBetter} JSON, the latencies: {@code <stem>.github-smaller.json}. */
+    GITHUB_SMALLER("github-smaller", "github-smaller.json"),
+    /** github-action-benchmark's {@code customBiggerIsBetter} JSON, the rates: {@code <stem>.github-bigger.json}. */
+    GITHUB_BIGGER("github-bigger", "github-bigger.json");
 
     private final String optionName;
+    private final String extension;
 
     ResultFormat(String optionName) {
+        this(optionName, optionName);
+    }
+
+    ResultFormat(String optionName, String extension) {
         this.optionName = optionName;
+        this.extension = extension;
     }
 
     public String optionName() {
         return optionName;
     }
 
-    /** True for the reports rendered from JMH-shaped results (also from saved files by {@code report}). */
+    /** What follows the stem and a dot in the file's name. */
+    public String extension() {
+        return extension;
+    }
+
+    /** Every format's option name, for help and errors. */
+    public static String names() {
+        return Arrays.stream(values()).map(ResultFormat::optionName).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * True for the formats rendered from JMH-shaped results (also from saved files by {@code report}): the reports and
+     * the CI tools' files.
+     */
     public boolean isReport() {
-        return this == CSV || this == MD || this == HTML;
+        return this != JSON && this != OMB;
     }
 
     /**
@@ -43,8 +68,7 @@ public enum ResultFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("Result format '" + name + "' is not supported; supported: "
-                + Arrays.stream(values()).map(ResultFormat::optionName).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("Result format '" + name + "' is not supported; supported: " + names());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.msgbench.report.jmh.JmhBenchmarkResult;
 import io.msgbench.report.jmh.JmhJsonReader;
 import io.msgbench.report.summary.Reports;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code report}: renders saved result files (msgbench's or JMH's own JSON) as CSV, Markdown or HTML. */
+/**
+ * {@code report}: renders saved result files (msgbench's or JMH's own JSON) as CSV, Markdown, HTML or the CI tools'
+ * files.
+ */
 @Command(name = "report", sortOptions = false, usageHelpWidth = 100, separator = " ",
         description = "Renders saved JMH JSON result files (msgbench's or JMH's) as a report: the scenarios of all "
                 + "files, in their order.")
@@ -24,7 +28,8 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "format", required = true,
-            description = "csv, md or html.")
+            description = "csv, md, html, bmf (Bencher Metric Format), github-smaller or github-bigger "
+                    + "(github-action-benchmark's customSmallerIsBetter / customBiggerIsBetter JSON).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "file",
@@ -34,23 +39,37 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    private static final String CHOICES = "csv, md, html, bmf, github-smaller or github-bigger";
+
     @Override
     public Integer call() throws IOException {
         ResultFormat f;
         try {
             f = ResultFormat.of(format);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--format " + format + ": choose csv, md or html");
+            throw new UserError("--format " + format + ": choose " + CHOICES);
         }
         if (!f.isReport()) {
-            throw new UserError("--format " + format + ": choose csv, md or html");
+            throw new UserError("--format " + format + ": choose " + CHOICES);
+        }
+        if (output != null) {
+            try {
+                AtomicFiles.requireWritable(output, "-o");
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         List<JmhBenchmarkResult> results = new ArrayList<>();
         for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                throw new UserError(file + ": a directory, not a result file (name the JSON files in it)");
+            }
             try {
                 results.addAll(JmhJsonReader.read(file));
             } catch (NoSuchFileException e) {
                 throw new UserError(file + ": no such file");
+            } catch (IOException e) {
+                throw new UserError(file + ": cannot be read: " + e.getMessage());
             }
         }
         String text = Reports.render(f, results);

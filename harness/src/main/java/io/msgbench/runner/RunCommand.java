@@ -131,8 +131,10 @@ final class RunCommand implements Callable<Integer> {
     boolean failOnError;
 
     @Option(names = {"-rf", "--result-format"}, paramLabel = "format", split = ",",
-            description = "Result formats, comma-separated or repeated: json (JMH's), omb (OMB's result files, one per "
-                    + "scenario, under OMB's names); default json.")
+            description = "Result formats, comma-separated or repeated: json (JMH's), csv, md, html (reports), omb (OMB's "
+                    + "result files, one per scenario, under OMB's names), bmf (Bencher Metric Format), github-smaller "
+                    + "and github-bigger (github-action-benchmark's customSmallerIsBetter latencies and "
+                    + "customBiggerIsBetter rates); default json.")
     List<String> resultFormats = new ArrayList<>(List.of("json"));
 
     @Option(names = {"-rff", "--result-file"}, paramLabel = "file",
@@ -200,8 +202,11 @@ final class RunCommand implements Callable<Integer> {
     boolean listWithParams;
 
     @Option(names = {"-prof", "--profiler"}, paramLabel = "profiler",
-            description = "Profilers, repeatable, as JMH's: their figures become secondary metrics (gc: gc.alloc.rate, "
-                    + "gc.alloc.rate.norm per message, gc.count, gc.time). Default gc; none switches them off.")
+            description = "Profilers, repeatable, as JMH's: their figures become secondary metrics and series per "
+                    + "report period. gc (gc.alloc.rate, gc.alloc.rate.norm per message, gc.count, gc.time, GC pauses), "
+                    + "os (the load generator's host and processes), broker (the broker's own figures), client (the "
+                    + "clients' own metrics), jfr (a flight recording per fork), none. Default gc, os, broker; -lprof "
+                    + "says what each measures.")
     List<String> profilers = new ArrayList<>();
 
     @Option(names = {"-lprof", "--list-profilers"}, description = "List the profilers and exit.")
@@ -235,6 +240,11 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Profilers.of(profilers); // an unknown one is one line before anything else
+        if (verbosity == Verbosity.EXTRA) {
+            // the clients' and servers' own warnings, kept out of the user's output otherwise
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.kafka",
+                    org.apache.logging.log4j.Level.WARN);
+        }
         if (livePort != null && (livePort < 0 || livePort > 65535)) {
             throw new UserError("--live must be a port from 0 to 65535, was " + livePort);
         }
@@ -255,6 +265,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage());
             }
         }
+        // what can be checked without the benchmarks is checked before they are looked for
+        parseParams(params);
+        resultFormats();
         if (!workloads.isEmpty() || !drivers.isEmpty()) {
             return runOmbFiles();
         }
@@ -319,16 +332,14 @@ final class RunCommand implements Callable<Integer> {
     private int run(List<Scenario> scenarios, List<String> planWarnings, String fileCluster) throws IOException {
         List<String> warnings = new ArrayList<>(planWarnings);
         warnings.addAll(checkClients(scenarios));
-        Set<ResultFormat> formats = EnumSet.noneOf(ResultFormat.class);
-        for (String format : resultFormats) {
-            try {
-                formats.add(ResultFormat.of(format));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
-        }
+        Set<ResultFormat> formats = resultFormats();
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
+        try {
+            files.requireWritable(resultFile != null ? "-rff" : "the results folder");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         List<WorkerEndpoint> workers = workers();
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
                 split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats, workers,
@@ -547,6 +558,19 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** {@code -p name=v1,v2}, repeated names accumulating, in command-line order. */
+    /** The {@code -rf} formats; one line naming the supported ones for an unknown one. */
+    private Set<ResultFormat> resultFormats() {
+        Set<ResultFormat> formats = EnumSet.noneOf(ResultFormat.class);
+        for (String format : resultFormats) {
+            try {
+                formats.add(ResultFormat.of(format));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        return formats;
+    }
+
     static Map<String, List<String>> parseParams(List<String> params) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String p : params) {

@@ -42,6 +42,9 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UserError("--port must be from 0 to 65535, was " + port);
+        }
         InetAddress address;
         try {
             address = bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind);
@@ -88,7 +91,8 @@ final class WorkerCommand implements Callable<Integer> {
                 }
                 return token;
             } catch (IOException e) {
-                throw new UserError("--token-file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+                throw new UserError("--token-file " + file + ": " + (e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file" : "cannot read it (" + e.getMessage() + ")"));
             }
         }
     }

@@ -32,9 +32,10 @@ class CompareCommandTest {
         Path base = example();
         Outcome same = run("compare", base.toString(), base.toString());
         assertThat(same.exitCode()).as(same.err()).isZero();
-        assertThat(same.out()).startsWith("benchmark ").contains("no significant change")
-                .doesNotContain("regressed  ", "improved  ")
-                .contains("8 metric(s) compared at a threshold of 20.0 %: 0 regressed, 0 improved.");
+        assertThat(same.out()).startsWith("benchmark ").contains("unchanged")
+                .doesNotContain("regressed  ", "improved  ", "inconclusive  ")
+                .contains("8 metric(s) compared at a threshold of 20.0 %: 0 regressed, 0 improved, 8 unchanged, 0 "
+                        + "inconclusive.");
 
         Path slower = Files.write(dir.resolve("slower.json"), ComparisonTest.transformedJson(
                 "msgbench-examples/latency-two-forks.json", u -> u.equals("ms/op"), v -> 2 * v));
@@ -42,6 +43,16 @@ class CompareCommandTest {
         assertThat(doubled.exitCode()).isEqualTo(1);
         assertThat(doubled.out()).startsWith("| benchmark | params | metric | base | new | change | 99 % interval | verdict |")
                 .contains("| +100.0 % |", "| regressed |");
+
+        // the noisy acks=1 scenario alone: doubled, but its interval is too wide to show it: inconclusive, exit 3
+        Outcome noisy = run("compare", base.toString(), slower.toString(), "--metric", "endToEndLatencyCorrected.p99");
+        assertThat(noisy.exitCode()).as(noisy.out()).isEqualTo(3);
+        assertThat(noisy.out().lines().filter(l -> l.endsWith("unchanged"))).as("no row says unchanged").isEmpty();
+        assertThat(noisy.out()).contains("inconclusive")
+                .containsPattern("Inconclusive: LatencyTest.endToEndLatencyCorrected \\(acks=[^)]*\\) "
+                        + "endToEndLatencyCorrected.p99: to settle it, about -f [0-9]+ on both sides");
+        assertThat(run("compare", base.toString(), slower.toString(), "--metric", "endToEndLatencyCorrected.p99",
+                "--inconclusive-passes").exitCode()).isZero();
     }
 
     @Test

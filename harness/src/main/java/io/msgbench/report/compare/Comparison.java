@@ -33,12 +33,19 @@ public record Comparison(List<Row> rows, List<String> notes, List<String> warnin
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * What a metric did. A change counts when the interval excludes zero and the change exceeds the threshold; no
+     * change is shown only when the whole interval lies within ± the threshold (equivalence); anything else is
+     * inconclusive — the data cannot tell, which is not "no change".
+     */
     public enum Verdict {
-        NO_SIGNIFICANT_CHANGE("no significant change"),
+        UNCHANGED("unchanged"),
         IMPROVED("improved"),
         REGRESSED("regressed"),
         /** Significant and beyond the threshold, for a metric with no better direction (a count). */
-        CHANGED("changed");
+        CHANGED("changed"),
+        /** Neither a change nor its absence is shown: the interval is too wide for the threshold. */
+        INCONCLUSIVE("inconclusive");
 
         private final String text;
 
@@ -55,13 +62,18 @@ public record Comparison(List<Row> rows, List<String> notes, List<String> warnin
      * @param change       new/base − 1
      * @param changeLow    lower end of the interval of the change
      * @param changeHigh   upper end
+     * @param settle       for an inconclusive verdict, what would settle it (more forks), else empty
      */
     public record Row(String benchmark, String params, String metric, String unit, double base, double changed,
-                      double change, double changeLow, double changeHigh, Verdict verdict) {
+                      double change, double changeLow, double changeHigh, Verdict verdict, String settle) {
     }
 
     public boolean regressed() {
         return rows.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSED);
+    }
+
+    public boolean inconclusive() {
+        return rows.stream().anyMatch(r -> r.verdict() == Verdict.INCONCLUSIVE);
     }
 
     /**
@@ -107,7 +119,7 @@ public record Comparison(List<Row> rows, List<String> notes, List<String> warnin
                 if (rn.forks() < 2) {
                     singleFork.add("NEW");
                 }
-                rows.add(row(b, metric, rb, rn, threshold));
+                rows.add(row(b, metric, rb, rn, threshold, Math.max(rb.forks(), rn.forks())));
             }
         }
         for (JmhBenchmarkResult n : changed) {
@@ -130,7 +142,8 @@ public record Comparison(List<Row> rows, List<String> notes, List<String> warnin
         return new Comparison(rows, notes, warnings);
     }
 
-    private static Row row(JmhBenchmarkResult b, String metric, Replicates rb, Replicates rn, double threshold) {
+    private static Row row(JmhBenchmarkResult b, String metric, Replicates rb, Replicates rn, double threshold,
+                           int forks) {
         double base = rb.estimate();
         double changed = rn.estimate();
         SplittableRandom random = new SplittableRandom(0x6d7362L ^ (b.benchmark() + b.params() + metric).hashCode());
@@ -138,23 +151,52 @@ public record Comparison(List<Row> rows, List<String> notes, List<String> warnin
         String unit = ComparedMetrics.unit(b, metric);
         Direction direction = Direction.ofUnit(unit == null ? "" : unit);
         double change = changed / base - 1;
+        String label = ReportContent.paramsLabel(b);
+        if (rb.sameData(rn)) {
+            // the same data: no noise can stand between them
+            return new Row(b.benchmark(), label, metric, unit, base, changed, 0, 0, 0, Verdict.UNCHANGED, "");
+        }
         if (ratios.length == 0 || Double.isNaN(change) || Double.isInfinite(change)) {
-            return new Row(b.benchmark(), ReportContent.paramsLabel(b), metric, unit, base, changed, Double.NaN,
-                    Double.NaN, Double.NaN, Verdict.NO_SIGNIFICANT_CHANGE);
+            return new Row(b.benchmark(), label, metric, unit, base, changed, Double.NaN, Double.NaN, Double.NaN,
+                    Verdict.INCONCLUSIVE, "a side has no value to compare");
         }
         double low = Bootstrap.quantile(ratios, (1 - CONFIDENCE) / 2) - 1;
         double high = Bootstrap.quantile(ratios, 1 - (1 - CONFIDENCE) / 2) - 1;
+        Verdict verdict = verdict(change, low, high, threshold, direction);
+        return new Row(b.benchmark(), label, metric, unit, base, changed, change, low, high, verdict,
+                verdict == Verdict.INCONCLUSIVE ? settle(change, low, high, threshold, forks) : "");
+    }
+
+    /** The verdict on a change and its interval (fractions), for a metric whose better direction is {@code direction}. */
+    static Verdict verdict(double change, double low, double high, double threshold, Direction direction) {
         boolean significant = low > 0 || high < 0;
-        Verdict verdict = Verdict.NO_SIGNIFICANT_CHANGE;
         if (significant && Math.abs(change) > threshold) {
-            verdict = switch (direction) {
+            return switch (direction) {
                 case NEUTRAL -> Verdict.CHANGED;
                 case HIGHER_IS_BETTER -> change > 0 ? Verdict.IMPROVED : Verdict.REGRESSED;
                 case LOWER_IS_BETTER -> change < 0 ? Verdict.IMPROVED : Verdict.REGRESSED;
             };
         }
-        return new Row(b.benchmark(), ReportContent.paramsLabel(b), metric, unit, base, changed, change, low, high,
-                verdict);
+        return low >= -threshold && high <= threshold ? Verdict.UNCHANGED : Verdict.INCONCLUSIVE;
+    }
+
+    /**
+     * How many forks would settle an inconclusive verdict: the interval narrows as one over the square root of the
+     * forks, and must narrow to within the threshold around the change (to show no change) or to exclude zero (to
+     * show it).
+     */
+    static String settle(double change, double low, double high, double threshold, int forks) {
+        double half = (high - low) / 2;
+        double room = Math.abs(change) < threshold ? threshold - Math.abs(change) : Math.abs(change);
+        if (room <= 0 || half <= 0) {
+            return "more forks on both sides";
+        }
+        double factor = Math.pow(half / room, 2);
+        long needed = Math.max(Math.max(3, forks + 1), (long) Math.ceil(Math.max(1, forks) * factor));
+        return needed > 100 * Math.max(1, forks) ? "a quieter machine, or a larger threshold: more forks alone would "
+                + "need over " + 100 * Math.max(1, forks)
+                : String.format(Locale.ROOT, "about -f %d on both sides (the interval is ±%.0f %% wide)", needed,
+                        100 * half);
     }
 
     private static String key(JmhBenchmarkResult r) {

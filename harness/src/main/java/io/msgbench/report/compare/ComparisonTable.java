@@ -63,10 +63,20 @@ public final class ComparisonTable {
     }
 
     private static String summary(Comparison c, double threshold) {
-        long regressed = c.rows().stream().filter(r -> r.verdict() == Comparison.Verdict.REGRESSED).count();
-        long improved = c.rows().stream().filter(r -> r.verdict() == Comparison.Verdict.IMPROVED).count();
-        return String.format(Locale.ROOT, "%d metric(s) compared at a threshold of %s: %d regressed, %d improved.",
-                c.rows().size(), Comparison.percent(threshold).replace("+", ""), regressed, improved);
+        java.util.function.ToLongFunction<Comparison.Verdict> count = v -> c.rows().stream()
+                .filter(r -> r.verdict() == v).count();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d metric(s) compared at a threshold of %s: "
+                + "%d regressed, %d improved, %d unchanged, %d inconclusive.", c.rows().size(),
+                Comparison.percent(threshold).replace("+", ""), count.applyAsLong(Comparison.Verdict.REGRESSED),
+                count.applyAsLong(Comparison.Verdict.IMPROVED), count.applyAsLong(Comparison.Verdict.UNCHANGED),
+                count.applyAsLong(Comparison.Verdict.INCONCLUSIVE)));
+        for (Row r : c.rows()) {
+            if (r.verdict() == Comparison.Verdict.INCONCLUSIVE) {
+                b.append(String.format(Locale.ROOT, "%nInconclusive: %s (%s) %s: to settle it, %s.",
+                        shortName(r.benchmark()), r.params(), r.metric(), r.settle()));
+            }
+        }
+        return b.toString();
     }
 
     private static List<List<String>> lines(Comparison c) {

@@ -13,6 +13,9 @@ interface Replicates {
     /** The figure over the {@code n} units {@code (forks[k], iterations[k])}. */
     double statistic(int[] forks, int[] iterations, int n);
 
+    /** Whether {@code other} holds exactly the same data (a file compared with itself or a copy of it). */
+    boolean sameData(Replicates other);
+
     /** The figure over all units, each once. */
     default double estimate() {
         int n = 0;
@@ -33,6 +36,11 @@ interface Replicates {
 
     /** A scalar per iteration (a rate, an iteration's own percentile); the figure is their mean. */
     record Means(double[][] values) implements Replicates {
+        @Override
+        public boolean sameData(Replicates other) {
+            return other instanceof Means m && java.util.Arrays.deepEquals(values, m.values);
+        }
+
         @Override
         public int forks() {
             return values.length;
@@ -62,6 +70,12 @@ interface Replicates {
      * @param counts [fork][iteration][index into axis]
      */
     record MergedPercentile(double[] axis, long[][][] counts, double percentile) implements Replicates {
+        @Override
+        public boolean sameData(Replicates other) {
+            return other instanceof MergedPercentile m && percentile == m.percentile
+                    && java.util.Arrays.equals(axis, m.axis) && java.util.Arrays.deepEquals(counts, m.counts);
+        }
+
         @Override
         public int forks() {
             return counts.length;

@@ -40,6 +40,33 @@ public final class AtomicFiles {
     }
 
     /** Atomically replaces (or creates) {@code target} with the UTF-8 text {@code body} writes. */
+    /**
+     * Makes sure {@code target} can be written later: its folder created if missing, and a file created there and
+     * removed, so that a run learns now, not after its measurement, that its result would be lost.
+     *
+     * @param what names the option in the message, e.g. {@code -rff}
+     * @throws IllegalArgumentException one line naming {@code what}, the place and why not
+     */
+    public static void requireWritable(Path target, String what) {
+        Path file = target.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(what + " " + target + ": is a directory, not a file");
+        }
+        Path dir = file.getParent();
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".msgbench-writable", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "it cannot be created there"
+                    : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : e.getMessage();
+            throw new IllegalArgumentException(what + " " + target + ": cannot write in " + dir + " (" + why + ")");
+        }
+    }
+
     public static void writeText(Path target, TextBody body) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();

@@ -4,7 +4,9 @@ import io.msgbench.report.ResultFormat;
 import io.msgbench.report.jmh.JmhBenchmarkResult;
 import java.util.List;
 
-/** The human-readable reports, rendered from JMH-shaped results: during a run and from saved files alike. */
+/**
+ * The reports and the CI tools' files, rendered from JMH-shaped results: during a run and from saved files alike.
+ */
 public final class Reports {
     private Reports() {
     }
@@ -15,7 +17,11 @@ public final class Reports {
             case CSV -> CsvReport.of(results);
             case MD -> MarkdownReport.of(results);
             case HTML -> io.msgbench.report.html.HtmlReport.of(results);
-            default -> throw new IllegalArgumentException("'" + format + "' is not a report format (csv, md, html)");
+            case BMF -> io.msgbench.report.ci.BencherMetricFormat.of(results);
+            case GITHUB_SMALLER -> io.msgbench.report.ci.GithubActionBenchmark.of(results, true);
+            case GITHUB_BIGGER -> io.msgbench.report.ci.GithubActionBenchmark.of(results, false);
+            default -> throw new IllegalArgumentException("'" + format + "' is not rendered from results (csv, md, html, "
+                    + "bmf, github-smaller, github-bigger)");
         };
     }
 }

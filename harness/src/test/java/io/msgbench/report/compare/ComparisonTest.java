@@ -35,7 +35,7 @@ public class ComparisonTest {
         Comparison c = Comparison.of(r, r, 0.25, List.of());
         assertThat(c.rows()).hasSize(8) // 2 scenarios × (e2e* p50, p99, p99.9, publishRate)
                 .allSatisfy(row -> {
-                    assertThat(row.verdict()).isEqualTo(Verdict.NO_SIGNIFICANT_CHANGE);
+                    assertThat(row.verdict()).isEqualTo(Verdict.UNCHANGED);
                     assertThat(row.change()).isZero();
                 });
         assertThat(c.rows()).extracting(Row::metric).containsExactly("endToEndLatencyCorrected.p50",
@@ -71,7 +71,7 @@ public class ComparisonTest {
         assertThat(c.regressed()).isTrue();
         for (Row row : c.rows()) {
             if (row.metric().equals("publishRate")) {
-                assertThat(row.verdict()).isEqualTo(Verdict.NO_SIGNIFICANT_CHANGE);
+                assertThat(row.verdict()).isEqualTo(Verdict.UNCHANGED);
             } else {
                 assertThat(row.change()).as(row.metric()).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
             }
@@ -83,8 +83,11 @@ public class ComparisonTest {
         // acks=1: its first, cold iteration is 3-4 times the others (p50 34.1, 10.8 | 12.9, 8.2 ms; -wi 0): with
         // data that noisy even a doubling is within what resampling its forks and iterations gives, so no verdict
         Row noisy = row(c, "acks=1", "endToEndLatencyCorrected.p50");
-        assertThat(noisy.verdict()).isEqualTo(Verdict.NO_SIGNIFICANT_CHANGE);
+        assertThat(noisy.verdict()).as("cannot tell is not no change").isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(noisy.changeLow()).isNegative();
+        assertThat(noisy.settle()).startsWith("about -f ").contains(" on both sides (the interval is ±");
+        assertThat(c.rows()).as("a doubled latency is never unchanged").filteredOn(r -> r.unit().equals("ms/op"))
+                .noneMatch(r -> r.verdict() == Verdict.UNCHANGED);
         // and the other way round it is an improvement
         assertThat(row(Comparison.of(slower, base, 0.25, List.of()), "acks=all", "endToEndLatencyCorrected.p50")
                 .verdict()).isEqualTo(Verdict.IMPROVED);
@@ -103,7 +106,7 @@ public class ComparisonTest {
     void jmhsOwnFilesCompareOnTheirPrimaryScoreKnowingThroughputIsBetterHigher() {
         List<JmhBenchmarkResult> thrpt = read("jmh-examples/thrpt.json");
         assertThat(Comparison.of(thrpt, thrpt, 0.05, List.of()).rows()).isNotEmpty()
-                .allSatisfy(row -> assertThat(row.verdict()).isEqualTo(Verdict.NO_SIGNIFICANT_CHANGE));
+                .allSatisfy(row -> assertThat(row.verdict()).isEqualTo(Verdict.UNCHANGED));
         List<JmhBenchmarkResult> halved = transformed("jmh-examples/thrpt.json", u -> u.startsWith("ops/"), v -> v / 2);
         Comparison c = Comparison.of(thrpt, halved, 0.05, List.of());
         assertThat(c.rows()).extracting(Row::change).allSatisfy(ch -> assertThat(ch).isCloseTo(-0.5,
@@ -141,6 +144,27 @@ public class ComparisonTest {
         assertThatThrownBy(() -> Comparison.of(read(MSGBENCH), read(MSGBENCH), 0.05, List.of("latencyy.p99")))
                 .hasMessageStartingWith("no paired scenario has latencyy.p99; metrics there are: ")
                 .hasMessageContaining("endToEndLatencyCorrected.p99");
+    }
+
+    /** The four verdicts by their definitions, at a 20 % threshold. */
+    @Test
+    void verdictsAreChangeShownNoChangeShownOrNeither() {
+        Direction lower = Direction.LOWER_IS_BETTER;
+        assertThat(Comparison.verdict(0.5, 0.3, 0.8, 0.2, lower)).isEqualTo(Verdict.REGRESSED);
+        assertThat(Comparison.verdict(-0.5, -0.7, -0.3, 0.2, lower)).isEqualTo(Verdict.IMPROVED);
+        assertThat(Comparison.verdict(0.02, -0.1, 0.15, 0.2, lower)).as("within ± 20 %").isEqualTo(Verdict.UNCHANGED);
+        assertThat(Comparison.verdict(0.02, -0.1, 0.25, 0.2, lower)).as("reaches past +20 %")
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Comparison.verdict(1.0, -0.3, 3.0, 0.2, lower)).as("doubled, but too noisy to show")
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Comparison.verdict(0.1, 0.05, 0.15, 0.2, lower)).as("significant, below the threshold")
+                .isEqualTo(Verdict.UNCHANGED);
+        assertThat(Comparison.verdict(0.15, 0.05, 0.3, 0.2, lower)).as("significant, may be beyond it")
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Comparison.verdict(0.5, 0.3, 0.8, 0.2, Direction.NEUTRAL)).isEqualTo(Verdict.CHANGED);
+        // ±60 % at 2 forks around no change: (0.6 / 0.2)² = 9 times the forks
+        assertThat(Comparison.settle(0, -0.6, 0.6, 0.2, 2)).isEqualTo("about -f 18 on both sides (the interval is "
+                + "±60 % wide)");
     }
 
     @Test
