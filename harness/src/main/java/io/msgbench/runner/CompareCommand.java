@@ -1,7 +1,9 @@
 package io.msgbench.runner;
 
+import io.msgbench.report.compare.ChangePoints;
 import io.msgbench.report.compare.Comparison;
 import io.msgbench.report.compare.ComparisonTable;
+import io.msgbench.report.compare.History;
 import io.msgbench.report.jmh.JmhBenchmarkResult;
 import io.msgbench.report.jmh.JmhJsonReader;
 import java.io.IOException;
@@ -40,11 +42,19 @@ final class CompareCommand implements Callable<Integer> {
             + "intervals are as wide, so they were not significant); 20%% stays clear of that run-to-run spread. "
             + "On a quieter machine, or with more forks, pass a smaller one.";
 
-    @Parameters(index = "0", paramLabel = "BASE", description = "The baseline result file.")
-    Path base;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "BASE and NEW: the baseline result file and the "
+            + "result file to judge; with --history, the result files of many runs or folders holding them.")
+    List<Path> files = new ArrayList<>();
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The result file to judge.")
-    Path changed;
+    @Option(names = "--history",
+            description = "The FILEs are the results of many runs (result files, or folders searched for them), "
+                    + "ordered by when they ran: report where each scenario's metrics changed (change points: "
+                    + "E-Divisive means, accepted by Student's t-test as Apache Otava does) and by how much. Exit 0, or "
+                    + "2 on unusable input.")
+    boolean history;
+
+    @Option(names = "--p-value", paramLabel = "p", description = "--history's significance (default 0.001, Otava's).")
+    double pValue = ChangePoints.DEFAULT_P_VALUE;
 
     @Option(names = "--threshold", paramLabel = "percent",
             description = "The smallest change that counts, e.g. 10%% (default " + DEFAULT_THRESHOLD_PERCENT + "%%).")
@@ -84,7 +94,20 @@ final class CompareCommand implements Callable<Integer> {
             if (!format.equals("text") && !format.equals("md")) {
                 throw new UnusableInput("--format " + format + ": choose text or md");
             }
-            Comparison c = Comparison.of(read(base), read(changed), fraction, metrics);
+            if (history) {
+                if (!(pValue > 0 && pValue < 1)) {
+                    throw new UnusableInput("--p-value " + pValue + ": must be between 0 and 1");
+                }
+                List<History.Run> runs = runs(files);
+                System.out.print(History.text(runs, History.of(runs, metrics, pValue, fraction), pValue));
+                System.out.flush();
+                return 0;
+            }
+            if (files.size() != 2) {
+                throw new UnusableInput("compare needs two result files, BASE and NEW (or --history and the runs' files "
+                        + "or folders), was given " + files.size());
+            }
+            Comparison c = Comparison.of(read(files.get(0)), read(files.get(1)), fraction, metrics);
             System.out.print(format.equals("md") ? ComparisonTable.markdown(c, fraction) : ComparisonTable.text(c, fraction));
             System.out.flush();
             return c.regressed() ? 1 : c.inconclusive() && !inconclusivePasses ? INCONCLUSIVE : 0;
@@ -105,6 +128,51 @@ final class CompareCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UnusableInput("--threshold " + text + ": not a percentage, e.g. 10%");
         }
+    }
+
+    /**
+     * The runs of {@code --history}: files named, and the JMH result files found in folders (other JSON there, such
+     * as the CI tools' files, passed over).
+     */
+    private static List<History.Run> runs(List<Path> paths) {
+        List<History.Run> runs = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                List<Path> found;
+                try (java.util.stream.Stream<Path> files = Files.walk(path)) {
+                    found = files.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw new UnusableInput(path + ": cannot be read: " + e.getMessage());
+                }
+                for (Path f : found) {
+                    try {
+                        List<JmhBenchmarkResult> results = JmhJsonReader.read(f);
+                        if (!results.isEmpty()) {
+                            runs.add(run(f, results));
+                        }
+                    } catch (IOException | RuntimeException notAResultFile) {
+                        // not JMH JSON: another file of the results folder
+                    }
+                }
+            } else {
+                runs.add(run(path, read(path)));
+            }
+        }
+        if (runs.size() < 2 * ChangePoints.MIN_SIDE) {
+            throw new UnusableInput("--history needs at least " + 2 * ChangePoints.MIN_SIDE + " runs to find a change, "
+                    + "found " + runs.size() + " result file(s) in " + paths);
+        }
+        return runs;
+    }
+
+    private static History.Run run(Path file, List<JmhBenchmarkResult> results) {
+        java.time.Instant modified;
+        try {
+            modified = Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            modified = java.time.Instant.EPOCH;
+        }
+        return new History.Run(file, History.timeOf(results, modified), results);
     }
 
     private static List<JmhBenchmarkResult> read(Path file) {

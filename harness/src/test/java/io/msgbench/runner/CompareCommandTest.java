@@ -73,4 +73,53 @@ class CompareCommandTest {
             assertThat(o.err().lines().filter(l -> l.startsWith("ERROR: "))).as(o.err()).hasSize(1);
         }
     }
+
+    /**
+     * Eight runs an hour apart, the latencies doubled from the fifth on (each run a little off the others, as runs
+     * are): --history names the fifth run as where they changed, a regression, and nothing for the unchanged rate.
+     */
+    @Test
+    void historyFindsWhereTheLatenciesDoubled() throws Exception {
+        double[] factors = {1.00, 1.03, 0.98, 1.01, 2.00, 2.04, 1.97, 2.02};
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        long hour = 3_600_000_000_000L;
+        for (int i = 0; i < factors.length; i++) {
+            double f = factors[i];
+            com.fasterxml.jackson.databind.JsonNode tree = json.readTree(ComparisonTest.transformedJson(
+                    "msgbench-examples/latency-two-forks.json", u -> u.equals("ms/op"), v -> f * v));
+            for (com.fasterxml.jackson.databind.JsonNode r : tree) {
+                for (com.fasterxml.jackson.databind.JsonNode fork : r.get("msgbench").get("forks")) {
+                    for (com.fasterxml.jackson.databind.JsonNode it : fork.get("iterations")) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) it).put("startEpochNanos",
+                                it.get("startEpochNanos").asLong() + i * hour);
+                    }
+                }
+            }
+            // folders named so that their order is not the runs' order: the time in the files decides
+            Path folder = Files.createDirectories(runs.resolve("run-" + (char) ('h' - i)));
+            Files.write(folder.resolve("results.json"), json.writeValueAsBytes(tree));
+            Files.writeString(folder.resolve("results.bmf.json"), "{}"); // another file of the folder, passed over
+        }
+        Outcome o = run("compare", "--history", runs.toString(), "--metric", "endToEndLatencyCorrected.p50", "--metric",
+                "publishRate");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("History of 8 runs, ")
+                .contains("LatencyTest.endToEndLatencyCorrected (acks=1, client=kafka, producerRate=500)  "
+                        + "endToEndLatencyCorrected.p50  from run 5 of 8 (")
+                .contains("run-d" + java.io.File.separator + "results.json")
+                .contains("regressed")
+                .doesNotContain("publishRate  from run")
+                .endsWith("2 change point(s).\n");
+        Outcome none = run("compare", "--history", runs.resolve("run-h").resolve("results.json").toString(),
+                runs.resolve("run-g").resolve("results.json").toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err().strip()).isEqualTo("ERROR: --history needs at least 6 runs to find a change, found 2 result "
+                + "file(s) in [" + runs.resolve("run-h").resolve("results.json") + ", "
+                + runs.resolve("run-g").resolve("results.json") + "]");
+        Outcome three = run("compare", example().toString(), example().toString(), example().toString());
+        assertThat(three.exitCode()).isEqualTo(2);
+        assertThat(three.err().strip()).isEqualTo("ERROR: compare needs two result files, BASE and NEW (or --history and "
+                + "the runs' files or folders), was given 3");
+    }
 }

@@ -315,6 +315,13 @@ public final class WorkerServer implements AutoCloseable {
         }
     }
 
+    /** Whether a coordinator's session is open (not closed through the API yet). */
+    public boolean hasSession() {
+        synchronized (lock) {
+            return session != null;
+        }
+    }
+
     /** Closes the session in progress, if any (its coordinator is known to be gone). */
     public void closeSession() {
         Session s;
