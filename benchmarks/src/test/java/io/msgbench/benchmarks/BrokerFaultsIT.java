@@ -33,19 +33,23 @@ class BrokerFaultsIT {
     private record Ended(int exitCode, String output, Path result, List<ProcessHandle> children) {
     }
 
-    /** Runs LatencyTest (acks=1, then all) against {@code broker}, applying {@code fault} in the second scenario. */
+    /** Two scenarios (acks=1, then all) at 500 msg/s on 2 partitions; the fault comes in the second. */
+    private static final List<String> TWO_SCENARIOS = List.of("acks=1,all", "producerRate=500", "partitionsPerTopic=2");
+
+    /** Runs LatencyTest with {@code params} against {@code broker}, applying {@code fault} in the last scenario. */
     private static Ended runWithFault(EmbeddedKafkaBroker broker, Path dir, Consumer<EmbeddedKafkaBroker> fault,
-                                      String... clientSettings) throws Exception {
+                                      List<String> params) throws Exception {
         Path jar = Path.of("target", "benchmarks.jar");
         assertThat(jar).as("the shaded jar is built before integration tests").isRegularFile();
         Path file = dir.resolve("r.json");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "LatencyTest", "-p", "acks=1,all", "-p", "producerRate=500", "-p",
-                "partitionsPerTopic=2", "-wi", "0", "-i", "1", "-r", "8s", "-to", "10s", "-rff", file.toString(),
-                "--bootstrap", broker.bootstrapServers()));
-        for (String setting : clientSettings) {
-            command.addAll(List.of("-p", setting));
+                .toString(), "-jar", jar.toString(), "LatencyTest", "-wi", "0", "-i", "1", "-r", "8s", "-to", "10s",
+                "-rff", file.toString(), "--bootstrap", broker.bootstrapServers()));
+        for (String param : params) {
+            command.addAll(List.of("-p", param));
         }
+        int scenarios = params.stream().filter(p -> p.startsWith("acks=")).findFirst()
+                .map(p -> p.split(",").length).orElse(2);
         Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         List<ProcessHandle> children = new ArrayList<>();
@@ -58,7 +62,7 @@ class BrokerFaultsIT {
                     synchronized (lines) {
                         lines.add(line);
                     }
-                    if (line.startsWith("# Set up in") && ++setUps == 2) {
+                    if (line.startsWith("# Set up in") && ++setUps == scenarios) {
                         run.descendants().forEach(children::add);
                         Thread.sleep(2000); // into the measurement
                         fault.accept(broker);
@@ -83,6 +87,12 @@ class BrokerFaultsIT {
         }
         assertThat(ended).as("the run ended within %d s:%n%s", RUN_BOUND_SECONDS, output).isTrue();
         return new Ended(run.exitValue(), output, file, children);
+    }
+
+    private static List<String> with(List<String> params, String... more) {
+        List<String> all = new ArrayList<>(params);
+        all.addAll(List.of(more));
+        return all;
     }
 
     /** Processes the run started (its forks) are gone with it. */
@@ -129,7 +139,7 @@ class BrokerFaultsIT {
                 } finally {
                     signal(b, "CONT");
                 }
-            }, "delivery.timeout.ms=8000", "request.timeout.ms=5000", "linger.ms=5");
+            }, with(TWO_SCENARIOS, "delivery.timeout.ms=8000", "request.timeout.ms=5000", "linger.ms=5"));
             endsClearly(e);
         }
     }
@@ -139,21 +149,31 @@ class BrokerFaultsIT {
      * scenario in one line; either way the first scenario's result kept, unharmed.
      */
     private static void endsClearly(Ended e) throws Exception {
+        endsClearly(e, 2, "acks=all");
+    }
+
+    /**
+     * @param scenarios the scenarios of the run, the fault in the last
+     * @param faulted   how the faulted scenario's label names it
+     */
+    private static void endsClearly(Ended e, int scenarios, String faulted) throws Exception {
         System.out.println(e.output());
         assertThat(e.exitCode()).as(e.output()).isIn(0, 1);
-        JsonNode results = JSON.readTree(e.result().toFile());
-        assertThat(results).as(e.output()).hasSize(e.exitCode() == 0 ? 2 : 1);
-        JsonNode first = results.get(0);
-        assertThat(first.get("params").get("acks").asText()).isEqualTo("1");
-        assertThat(first.get("msgbench").get("warnings").toString()).doesNotContain("publish errors", "lost");
         List<String> errors = e.output().lines().filter(l -> l.startsWith("ERROR")).toList();
+        int kept = e.exitCode() == 0 ? scenarios : scenarios - 1;
+        JsonNode results = kept == 0 ? JSON.createArrayNode() : JSON.readTree(e.result().toFile());
+        assertThat(results).as(e.output()).hasSize(kept);
+        for (int s = 0; s < scenarios - 1; s++) {
+            assertThat(results.get(s).get("msgbench").get("warnings").toString()).as("before the fault")
+                    .doesNotContain("publish errors", "lost");
+        }
         if (e.exitCode() == 0) {
             assertThat(errors).as(e.output()).isEmpty();
-            String warnings = results.get(1).get("msgbench").get("warnings").toString();
+            String warnings = results.get(scenarios - 1).get("msgbench").get("warnings").toString();
             assertThat(warnings).as(e.output()).containsAnyOf("publish errors", "lost");
         } else {
-            assertThat(errors).as(e.output()).singleElement().asString()
-                    .startsWith("ERROR: scenario LatencyTest (client=kafka, acks=all");
+            assertThat(errors).as(e.output()).singleElement().asString().startsWith("ERROR: scenario LatencyTest (")
+                    .contains(faulted);
         }
         nothingLeft(e);
     }
@@ -165,9 +185,47 @@ class BrokerFaultsIT {
     @Test
     void aBrokerKilledMidIterationIsACleanFailureThatKeepsTheCompletedScenario(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedBrokerOptions.defaults())) {
-            Ended e = runWithFault(broker, dir, b -> signal(b, "KILL"), "delivery.timeout.ms=8000",
-                    "request.timeout.ms=5000", "linger.ms=5", "max.block.ms=5000", "default.api.timeout.ms=5000");
+            Ended e = runWithFault(broker, dir, b -> signal(b, "KILL"), with(TWO_SCENARIOS, "delivery.timeout.ms=8000",
+                    "request.timeout.ms=5000", "linger.ms=5", "max.block.ms=5000", "default.api.timeout.ms=5000"));
             endsClearly(e);
         }
+    }
+
+    /**
+     * The broker's disk fills (its data on a 48 MiB tmpfs, 4 KiB messages at 2,000 msg/s, 8 MiB/s): Kafka takes its
+     * only log directory offline and stops serving; the run ends within its bounds with the scenario marked by its
+     * failed sends (or failed in one line).
+     */
+    @Test
+    void aBrokerWhoseDiskFillsEndsClearly(@TempDir Path dir) throws Exception {
+        Path mount = Files.createDirectories(dir.resolve("small-disk"));
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        String why = new String(mounting.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounting.waitFor() == 0 || !isCi(),
+                "cannot mount a tmpfs here (" + why + ")");
+        assertThat(mounting.exitValue()).as("mount a tmpfs (CI runs as root): " + why).isZero();
+        String tmp = System.getProperty("java.io.tmpdir");
+        EmbeddedKafkaBroker broker;
+        try {
+            System.setProperty("java.io.tmpdir", mount.toString()); // where the broker's directory is made
+            broker = EmbeddedKafkaBroker.start(EmbeddedBrokerOptions.defaults()
+                    .withBrokerProperty("log.segment.bytes", "8388608"));
+        } finally {
+            System.setProperty("java.io.tmpdir", tmp);
+        }
+        try (broker) {
+            // one scenario, no fault of the test's own: the disk is the fault
+            Ended e = runWithFault(broker, dir, b -> { }, List.of("acks=1", "producerRate=2000", "messageSize=4096",
+                    "partitionsPerTopic=2", "delivery.timeout.ms=8000", "request.timeout.ms=5000", "linger.ms=5",
+                    "max.block.ms=5000", "default.api.timeout.ms=5000"));
+            endsClearly(e, 1, "acks=1");
+        } finally {
+            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean isCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv("MSGBENCH_CI"));
     }
 }

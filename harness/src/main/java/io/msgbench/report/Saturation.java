@@ -21,8 +21,14 @@ import java.util.Set;
  * @param scheduledRate msg/s asked for
  * @param achievedRate  msg/s acknowledged over the measurement (all forks' iterations)
  * @param unsent        messages due that were never sent because the load stopped (summed over forks)
+ * @param sent          sends acknowledged over the measurement (all forks' iterations)
+ * @param failed        sends that failed over the measurement
  */
-public record Saturation(double scheduledRate, double achievedRate, long unsent) {
+public record Saturation(double scheduledRate, double achievedRate, long unsent, long sent, long failed) {
+    public Saturation(double scheduledRate, double achievedRate, long unsent) {
+        this(scheduledRate, achievedRate, unsent, 0, 0);
+    }
+
     /** Share of its schedule an iteration must send for the rate to count as reachable. */
     public static final double REACHED_SHARE = HealthyRunAllowance.REACHED_SHARE;
 
@@ -45,6 +51,7 @@ public record Saturation(double scheduledRate, double achievedRate, long unsent)
             return null;
         }
         long sent = 0;
+        long failed = 0;
         double seconds = 0;
         long unsent = 0;
         for (ForkResult f : forks) {
@@ -56,11 +63,12 @@ public record Saturation(double scheduledRate, double achievedRate, long unsent)
                     return null;
                 }
                 sent += i.messagesSent();
+                failed += i.publishErrors();
                 seconds += i.seconds();
             }
             unsent += f.drain().unsent();
         }
-        return new Saturation(rate, sent / seconds, unsent);
+        return new Saturation(rate, sent / seconds, unsent, sent, failed);
     }
 
     /** Achieved share of the scheduled rate. */
@@ -68,8 +76,30 @@ public record Saturation(double scheduledRate, double achievedRate, long unsent)
         return achievedRate / scheduledRate;
     }
 
-    /** The one line that says so, for the console, the warnings and the reports. */
+    /**
+     * Share of the sends that may fail before the schedule counts as lost to failures rather than to capacity (an
+     * unthrottled run may see a few timeouts at saturation; a broker gone fails most sends).
+     */
+    public static final double FAILED_SHARE = 0.1;
+
+    /** Whether failing sends, not the system's capacity, held the producers back. */
+    public boolean lostToFailures() {
+        return failed > 0 && failed >= FAILED_SHARE * (failed + sent);
+    }
+
+    /**
+     * The one line that says so, for the console, the warnings and the reports. When most of the sends failed, the
+     * schedule was lost to them (a broker gone or frozen, timeouts), not to the system's capacity: the line says that
+     * instead.
+     */
     public String describe() {
+        if (lostToFailures()) {
+            return String.format(Locale.ROOT, "schedule not held: the producers sent %s msg/s, %.1f %% of the %s msg/s "
+                    + "asked, and %d sends failed: failing sends (the broker or the network, timeouts) held them back, "
+                    + "not the system's capacity, so this is neither a latency nor a throughput measurement; %d messages "
+                    + "due were never sent", Figures.number(achievedRate), 100 * achievedShare(),
+                    Figures.number(scheduledRate), failed, unsent);
+        }
         return String.format(Locale.ROOT, "schedule unreachable: the producers sent %s msg/s, %.1f %% of the %s msg/s "
                 + "asked, so this is a throughput measurement (publish rate is the result); %d messages due were never "
                 + "sent; latencies from the intended send time (publishDelayLatency, *Corrected) only measure the "

@@ -161,6 +161,19 @@ class WarningsTest {
                 + "(publishDelayLatency, *Corrected) only measure the falling behind and are left out");
     }
 
+    /** Fell short because its sends failed (a broker gone): not called a throughput measurement. */
+    @Test
+    void aScheduleLostToFailingSendsIsNotCalledAThroughputMeasurement() {
+        IterationResult r = iteration(1, 0, 0, 9_000, MS);
+        IterationResult failing = new IterationResult(1, false, 0, r.durationNanos(), 700, 2_500, 700, 700, 0, 0, 0, 0,
+                9_000, 0, 0, 100, r.latencies(), List.of(), ProcessCpu.NONE);
+        ForkResult f = fork(new DrainResult(true, 0, 100, 100, 0, 0, 0, 0, 0, 1_800), failing);
+        assertThat(Warnings.of(1_000, List.of(f))).startsWith("schedule not held: the producers sent 70.00 msg/s, 7.0 % of "
+                + "the 1000 msg/s asked, and 2500 sends failed: failing sends (the broker or the network, timeouts) held "
+                + "them back, not the system's capacity, so this is neither a latency nor a throughput measurement; 1800 "
+                + "messages due were never sent").contains("iteration 1: 2500 publish errors");
+    }
+
     @Test
     void aDebtLeftUnsentAtAReachableRateIsNamed() {
         ForkResult f = fork(new DrainResult(true, 0, 100, 100, 0, 0, 0, 0, 0, 7), iteration(1, 0, 0, 0, MS));
