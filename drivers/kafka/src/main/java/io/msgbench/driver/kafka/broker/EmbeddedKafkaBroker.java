@@ -90,8 +90,12 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Duration startDuration = Duration.ZERO;
 
+    /** The child's command line, to start it again on the same directory ({@link #killedAndRestarted}). */
+    private final List<String> command;
+
     private EmbeddedKafkaBroker(Path directory, long logStart, ChildProcess child, String host, int port,
-                                Map<String, String> settings) {
+                                Map<String, String> settings, List<String> command) {
+        this.command = List.copyOf(command);
         this.directory = directory;
         this.log = directory.resolve("broker.log");
         this.logStart = logStart;
@@ -246,8 +250,8 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
             throw new BrokerUnavailableException("Cannot launch the embedded broker's JVM (" + command.get(0)
                     + "): " + e.getMessage(), e);
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
-                directory, logStart, process, options.listenAddress(), port, Collections.unmodifiableMap(settings));
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, logStart, process, options.listenAddress(), port,
+                Collections.unmodifiableMap(settings), command);
         register(broker);
         return broker;
     }
@@ -353,6 +357,43 @@ public final class EmbeddedKafkaBroker implements BrokerHandle {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /**
+     * A crash and a restart, for fault tests: kills the broker's JVM (SIGKILL: no shutdown, as a crash), waits
+     * {@code down}, and starts it again on the same directory, ports and cluster id; it recovers its logs (what the OS
+     * had been handed survives a killed process). This handle is closed without deleting the directory; the one
+     * returned owns it.
+     *
+     * @throws BrokerUnavailableException when the broker does not come back within {@code startTimeout}
+     */
+    public EmbeddedKafkaBroker killedAndRestarted(Duration down, Duration startTimeout) throws InterruptedException {
+        closed.set(true);
+        OPEN.remove(this);
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new BrokerUnavailableException("Embedded broker (pid " + process.pid() + ") survived SIGKILL");
+        }
+        Thread.sleep(down.toMillis());
+        File logFile = log.toFile();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile));
+        ChildProcess restarted;
+        try {
+            restarted = ChildProcess.start("the broker", builder);
+        } catch (IOException e) {
+            throw new BrokerUnavailableException("Cannot restart the embedded broker's JVM: " + e.getMessage(), e);
+        }
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, logFile.length(), restarted, host, port, settings,
+                command);
+        register(broker);
+        try {
+            broker.awaitReady(System.nanoTime() + startTimeout.toNanos(), Messages.duration(startTimeout), 1);
+        } catch (StartFailure failure) {
+            broker.close();
+            throw new BrokerUnavailableException("Embedded Kafka broker did not restart: " + failure.getMessage());
+        }
+        return broker;
     }
 
     /** After a failed attempt: the child is gone, its data deleted; the directory and log stay for reading. */
