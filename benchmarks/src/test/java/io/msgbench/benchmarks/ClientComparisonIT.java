@@ -32,7 +32,7 @@ class ClientComparisonIT {
         PythonClients.require("confluent-kafka");
         Path file = dir.resolve("r.json");
         Outcome o = CommandLineRun.run("ClientComparison", "-p", "client=kafka,kafka-python,confluent-kafka",
-                "-p", "producerRate=1000", "-wi", "0", "-i", "1", "-r", "3s", "-rff", file.toString(), "-rf",
+                "-p", "producerRate=1000", "-wi", "0", "-i", "1", "-r", "6s", "-rff", file.toString(), "-rf",
                 "json,md,html", "--bootstrap", SharedKafkaBroker.bootstrapServers());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("# Client: kafka-python (kafka-python ", "# Client: confluent-kafka (confluent-kafka ",
@@ -44,7 +44,9 @@ class ClientComparisonIT {
             clients.add(client);
             JsonNode s = r.get("secondaryMetrics");
             long sent = s.get("messagesSent").get("score").asLong();
-            assertThat(sent).as(client).isBetween(2_900L, 3_100L);
+            // 6 s: a Python consumer's fetch in flight at the iteration's end (93 messages once) stays within the
+            // backlog growth a 6-s iteration allows (111 at 1,000 msg/s), as it did not always within 3 s (81)
+            assertThat(sent).as(client).isBetween(5_900L, 6_100L);
             assertThat(s.get("messagesReceived").get("score").asLong()).as(client).isEqualTo(sent);
             assertThat(s.get("messagesLost").get("score").asLong()).as(client).isZero();
             assertThat(s.get("messagesDuplicated").get("score").asLong()).as(client).isZero();
