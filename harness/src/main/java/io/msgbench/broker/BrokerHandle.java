@@ -22,8 +22,10 @@ public interface BrokerHandle extends AutoCloseable {
     /** The broker settings worth recording with results; never null, may be empty. */
     Map<String, String> settings();
 
-    /** The broker's own log, when msgbench owns it (embedded brokers, until closed). */
-    Optional<Path> logFile();
+    /** The broker's own log, when msgbench owns it (embedded brokers, until closed); none for servers it only reaches. */
+    default Optional<Path> logFile() {
+        return Optional.empty();
+    }
 
     /** Where the broker stores its logs, when it is on this machine (embedded brokers): for disk checks. */
     default Optional<Path> dataDirectory() {

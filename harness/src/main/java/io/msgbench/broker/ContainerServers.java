@@ -1,10 +1,8 @@
 package io.msgbench.broker;
 
 import io.msgbench.driver.MessagingSystem;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -105,10 +103,6 @@ public final class ContainerServers implements BrokerHandle {
         return s;
     }
 
-    @Override
-    public Optional<Path> logFile() {
-        return Optional.empty();
-    }
 
     @Override
     public String description() {

@@ -1,8 +1,6 @@
 package io.msgbench.broker;
 
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Servers a run talks to that msgbench did not start — this machine's own RabbitMQ, NATS, Redis or Mosquitto, or
@@ -22,10 +20,6 @@ public record UnownedServers(String system, String label, String kind, String bo
         return Map.of(system + ".version", version);
     }
 
-    @Override
-    public Optional<Path> logFile() {
-        return Optional.empty();
-    }
 
     @Override
     public String description() {

@@ -10,15 +10,8 @@ import java.util.Map;
  * enumerate the devices through udev on every update (3–9 ms here), this file costs a fraction of a millisecond.
  * Whole disks only (those under {@code /sys/block}), without loop, RAM and compressed-RAM devices.
  */
-final class DiskStats {
+record DiskStats(Path diskstats, Path blocks) {
     private static final double SECTOR = 512;
-    private final Path diskstats;
-    private final Path blocks;
-
-    DiskStats(Path diskstats, Path blocks) {
-        this.diskstats = diskstats;
-        this.blocks = blocks;
-    }
 
     static DiskStats ofThisMachine() {
         return new DiskStats(Path.of("/proc/diskstats"), Path.of("/sys/block"));

@@ -22,13 +22,9 @@ class CgroupFilesTest {
         Files.writeString(group.resolve("memory.current"), "1048576\n");
         Files.writeString(group.resolve("memory.max"), "max\n");
         Path membership = Files.writeString(root.resolve("self-cgroup"), "0::/kubepods/pod1\n");
-        Map<String, Double> totals = new TreeMap<>();
-        Map<String, Double> levels = new TreeMap<>();
-        read(root, membership, totals, levels);
-        assertThat(totals).isEqualTo(Map.of("cgroup.cpu.seconds", 2.5, "cgroup.cpu.periods", 200.0,
-                "cgroup.cpu.throttled", 10.0));
-        assertThat(levels).as("no memory limit: max").isEqualTo(Map.of("cgroup.cpu.cores", 1.5,
-                "cgroup.memory.bytes", 1048576.0));
+        reads(root, membership, Map.of("cgroup.cpu.seconds", 2.5, "cgroup.cpu.periods", 200.0,
+                "cgroup.cpu.throttled", 10.0), Map.of("cgroup.cpu.cores", 1.5, "cgroup.memory.bytes", 1048576.0),
+                "no memory limit: max");
     }
 
     @Test
@@ -43,17 +39,19 @@ class CgroupFilesTest {
         Files.writeString(memory.resolve("memory.limit_in_bytes"), "4096\n");
         Path membership = Files.writeString(root.resolve("self-cgroup"),
                 "4:memory:/docker/abc\n2:cpu,cpuacct:/docker/abc\n1:name=systemd:/\n");
-        Map<String, Double> totals = new TreeMap<>();
-        Map<String, Double> levels = new TreeMap<>();
-        read(root, membership, totals, levels);
-        assertThat(totals).isEqualTo(Map.of("cgroup.cpu.seconds", 3.0, "cgroup.cpu.periods", 50.0,
-                "cgroup.cpu.throttled", 0.0));
-        assertThat(levels).as("no CPU quota: -1").isEqualTo(Map.of("cgroup.memory.bytes", 2048.0,
-                "cgroup.memory.limit", 4096.0));
+        reads(root, membership, Map.of("cgroup.cpu.seconds", 3.0, "cgroup.cpu.periods", 50.0,
+                "cgroup.cpu.throttled", 0.0), Map.of("cgroup.memory.bytes", 2048.0, "cgroup.memory.limit", 4096.0),
+                "no CPU quota: -1");
     }
 
-    private static void read(Path root, Path membership, Map<String, Double> totals, Map<String, Double> levels) {
-        CgroupFiles.of(root, membership).orElseThrow().read(totals, levels);
+    /** The group {@code membership} names under {@code root} reads as these totals and levels. */
+    private static void reads(Path root, Path membership, Map<String, Double> totals, Map<String, Double> levels,
+                              String why) {
+        Map<String, Double> readTotals = new TreeMap<>();
+        Map<String, Double> readLevels = new TreeMap<>();
+        CgroupFiles.of(root, membership).orElseThrow().read(readTotals, readLevels);
+        assertThat(readTotals).isEqualTo(totals);
+        assertThat(readLevels).as(why).isEqualTo(levels);
     }
 
     @Test

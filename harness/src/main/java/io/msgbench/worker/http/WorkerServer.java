@@ -3,6 +3,7 @@ package io.msgbench.worker.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.msgbench.http.HttpResponses;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.worker.RunEnvironment;
 import io.msgbench.worker.Worker;
@@ -18,7 +19,6 @@ import io.msgbench.worker.http.WorkerMessages.Rate;
 import io.msgbench.worker.http.WorkerMessages.Timeout;
 import io.msgbench.worker.http.WorkerMessages.Topics;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -351,12 +351,7 @@ public final class WorkerServer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpResponses.send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
     }
 
     @Override

@@ -201,10 +201,6 @@ public final class ExternalKafkaCluster implements BrokerHandle {
         return settings;
     }
 
-    @Override
-    public Optional<Path> logFile() {
-        return Optional.empty();
-    }
 
     /** Nothing to release: msgbench does not own the cluster. */
     @Override
