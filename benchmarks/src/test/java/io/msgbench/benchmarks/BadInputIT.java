@@ -175,4 +175,25 @@ class BadInputIT {
         assertThat(seconds).as("refused at once").isLessThan(MAX_SECONDS);
         assertThat(dir.resolve("out").resolve("r.json")).as("no result file").doesNotExist();
     }
+
+    /**
+     * A cluster that cannot be reached is found out by the first broker work, not the last: a name that resolves to
+     * nothing and a port that refuses are one line within seconds, no Kafka log line before it and no result file.
+     */
+    @ParameterizedTest(name = "--bootstrap {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "nosuchhost.invalid:9092|ERROR: Kafka cluster at nosuchhost.invalid:9092 cannot be contacted: No resolvable "
+                    + "bootstrap urls given in bootstrap.servers",
+            "127.0.0.1:1|ERROR: No Kafka broker answers at 127.0.0.1:1 (127.0.0.1:1: Connection refused)"})
+    void anUnreachableClusterIsOneLineWithinSeconds(String bootstrap, String line) {
+        Path result = dir.resolve("unreachable").resolve("r.json");
+        long start = System.nanoTime();
+        Outcome o = CommandLineRun.run(Map.of(), "LatencyTest", "--bootstrap", bootstrap, "-wi", "0", "-i", "1", "-r",
+                "1s", "-rff", result.toString());
+        assertThat(o.exitCode()).as(o.err()).isEqualTo(1);
+        assertThat(o.err().lines().toList()).as("standard error").containsExactly(line);
+        assertThat(o.out()).doesNotContain("# Scenario");
+        assertThat((System.nanoTime() - start) / 1e9).as("found out at once").isLessThan(MAX_SECONDS);
+        assertThat(result).as("no result file").doesNotExist();
+    }
 }

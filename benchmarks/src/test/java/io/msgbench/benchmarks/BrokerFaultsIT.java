@@ -104,6 +104,15 @@ class BrokerFaultsIT {
         }
     }
 
+    /** The run's topics are gone from a cluster that outlived the fault (msgbench deletes what it created). */
+    private static void noTopicsLeft(EmbeddedKafkaBroker broker, Ended e) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                "bootstrap.servers", broker.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).as("topics left:%n%s", e.output())
+                    .noneMatch(t -> t.startsWith("msgbench-"));
+        }
+    }
+
     private static boolean zombie(ProcessHandle p) {
         try {
             String s = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
@@ -141,6 +150,7 @@ class BrokerFaultsIT {
                 }
             }, with(TWO_SCENARIOS, "delivery.timeout.ms=8000", "request.timeout.ms=5000", "linger.ms=5"));
             endsClearly(e);
+            noTopicsLeft(broker, e);
         }
     }
 
@@ -254,6 +264,7 @@ class BrokerFaultsIT {
             JsonNode crashed = results.get(1).get("secondaryMetrics");
             assertThat(crashed.get("messagesLost").get("score").asLong()).as(e.output()).isZero();
             nothingLeft(e);
+            noTopicsLeft(restarted.get(), e);
         } finally {
             if (restarted.get() != null) {
                 restarted.get().close();

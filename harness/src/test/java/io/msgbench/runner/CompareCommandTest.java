@@ -55,6 +55,30 @@ class CompareCommandTest {
                 "--inconclusive-passes").exitCode()).isZero();
     }
 
+    /**
+     * Two honest runs of the same command, one after the other on this 2-core machine (LatencyTest -f 2 -wi 1 -w 3s
+     * -i 2 -r 5s, recorded 2026-12-06): their tail latencies differ by up to 2.6 times, as such runs do here, and
+     * compare must not call that a regression (nor an improvement): it says inconclusive, and how to settle it.
+     */
+    @Test
+    void twoHonestRunsAreNotARegression() throws Exception {
+        Path first = gunzipped("latency-honest-run1.json");
+        Path second = gunzipped("latency-honest-run2.json");
+        for (Path[] pair : new Path[][] {{first, second}, {second, first}}) {
+            Outcome o = run("compare", pair[0].toString(), pair[1].toString());
+            assertThat(o.exitCode()).as(o.out()).isIn(0, 3);
+            assertThat(o.out()).as(o.out()).doesNotContain(" regressed\n", " improved\n")
+                    .contains("0 regressed, 0 improved");
+        }
+    }
+
+    private Path gunzipped(String name) throws Exception {
+        try (InputStream in = new java.util.zip.GZIPInputStream(
+                getClass().getResourceAsStream("/msgbench-examples/" + name + ".gz"))) {
+            return Files.write(dir.resolve(name), in.readAllBytes());
+        }
+    }
+
     @Test
     void unusableInputIsOneLineAndExitCodeTwo() throws Exception {
         Path base = example();
