@@ -215,7 +215,7 @@ class LatencyTestIT {
         Outcome o = run("LatencyTest", "-p", "client=rabbit", "-rff", dir.resolve("x.json").toString(),
                 "--bootstrap", SharedKafkaBroker.bootstrapServers());
         assertThat(o.exitCode()).isEqualTo(1);
-        assertThat(o.err().strip()).isEqualTo("ERROR: Unknown client 'rabbit'; known drivers: aiokafka, confluent-kafka, kafka, kafka-python, mqtt, nats, rabbitmq, redis");
+        assertThat(o.err().strip()).isEqualTo("ERROR: Unknown client 'rabbit'; known drivers: aiokafka, confluent-kafka, kafka, kafka-lossy, kafka-python, mqtt, nats, rabbitmq, redis");
         assertThat(dir).isEmptyDirectory();
     }
 

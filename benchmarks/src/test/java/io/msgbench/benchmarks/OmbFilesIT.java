@@ -84,6 +84,32 @@ class OmbFilesIT {
                 .isCloseTo(delay.get("100.0").asDouble() * 1000, within(0.5));
     }
 
+    /**
+     * OMB's own command line ({@code omb -d driver.yaml -o result.json workload.yaml}, then msgbench's run options) on
+     * a driver whose producers acknowledge one message without sending it: OMB's result file at {@code -o}, msgbench's
+     * JSON beside it, and the lost message marks the result: exit code 4 and a line that says why.
+     */
+    @Test
+    void ombsCommandLineWritesItsResultAtMinusOAndALostMessageFailsTheRun(@TempDir Path dir) throws Exception {
+        Path omb = dir.resolve("result.json");
+        Path jmh = dir.resolve("msgbench.json");
+        CommandLineRun.Outcome o = CommandLineRun.run("omb", "-d", RESOURCES.resolve("kafka-lossy.yaml").toString(),
+                "-o", omb.toString(), RESOURCES.resolve("vendor-workload.yaml").toString(),
+                "-wi", "0", "-i", "1", "-r", "2s", "-f", "0", "-to", "5s", "-rff", jmh.toString(),
+                "--bootstrap", SharedKafkaBroker.bootstrapServers());
+        assertThat(o.exitCode()).as(o.err() + o.out()).isEqualTo(4);
+        assertThat(o.out().lines().filter(l -> l.startsWith("# Marked: "))).singleElement().asString()
+                .endsWith(": 1 lost");
+        assertThat(o.out()).contains("# Exit code 4: a result is marked (--fail-on loss,errors,schedule)");
+        JsonNode r = JSON.readTree(omb.toFile());
+        assertThat(r.get("workload").asText()).isEqualTo("vendor workload");
+        assertThat(r.get("driver").asText()).isEqualTo("KafkaLossy");
+        JsonNode secondaries = JSON.readTree(jmh.toFile()).get(0).get("secondaryMetrics");
+        assertThat(secondaries.get("messagesLost").get("score").asLong()).isEqualTo(1);
+        assertThat(o.out()).contains("WARNING: 1 of ", " expected deliveries lost (acknowledged, never received by "
+                + "their subscription; none arrived in the drain's last second)");
+    }
+
     /** The representative sample of scripts/omb-matrix.sh (DESIGN §7.2): shipped files, replication 3. */
     @Test
     void aShippedWorkloadRunsWithOmbsLatencyDriverOnAThreeBrokerEmbeddedCluster(@TempDir Path dir) throws Exception {

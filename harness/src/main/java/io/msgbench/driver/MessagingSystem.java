@@ -37,6 +37,26 @@ public interface MessagingSystem {
     BrokerHandle startEmbedded(int nodes, String listenAddress);
 
     /**
+     * The same, tuned ({@code --broker-heap}, {@code --broker-config}); a system whose servers msgbench does not start
+     * or tune refuses any tuning, in one line.
+     */
+    default BrokerHandle startEmbedded(int nodes, String listenAddress, io.msgbench.broker.ServerTuning tuning) {
+        checkTuning(tuning);
+        return startEmbedded(nodes, listenAddress);
+    }
+
+    /**
+     * Checks {@code tuning} before any server starts: a setting the server does not know or a value it refuses is an
+     * {@link IllegalArgumentException} of one line.
+     */
+    default void checkTuning(io.msgbench.broker.ServerTuning tuning) {
+        if (!tuning.isEmpty()) {
+            throw new IllegalArgumentException("--broker-heap and --broker-config tune the servers msgbench starts; "
+                    + name() + " runs on servers msgbench does not tune");
+        }
+    }
+
+    /**
      * How this system's server runs in a container, for {@code --containers}; empty when msgbench has no image for
      * it.
      */

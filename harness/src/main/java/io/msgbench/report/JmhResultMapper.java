@@ -332,6 +332,7 @@ public final class JmhResultMapper {
             drain.put("unrecognised", f.drain().unrecognised());
             drain.put("millis", f.drain().waitedNanos() / NANOS_PER_MS);
             drain.put("unsent", f.drain().unsent());
+            drain.put("stillArriving", f.drain().stillArriving());
             if (f.search() != null) {
                 fork.set("search", search(f.search()));
             }

@@ -28,10 +28,28 @@ public final class ResultFiles {
 
     private final Path folder;
     private final String stem;
+    /** Where OMB's result files go: the results folder, unless OMB's command line says otherwise. */
+    private final Path ombFolder;
+    /** OMB's {@code -o}: the one scenario's OMB result file, or null for OMB's names in {@link #ombFolder}. */
+    private final Path ombFile;
 
     private ResultFiles(Path folder, String stem) {
+        this(folder, stem, folder, null);
+    }
+
+    private ResultFiles(Path folder, String stem, Path ombFolder, Path ombFile) {
         this.folder = folder;
         this.stem = stem;
+        this.ombFolder = ombFolder;
+        this.ombFile = ombFile;
+    }
+
+    /**
+     * The same, with OMB's result files where OMB's own command line puts them: the one run's file at {@code file}
+     * ({@code -o}), or else each under OMB's name in {@code folder} (OMB writes into its working directory).
+     */
+    public ResultFiles withOmbFiles(Path folder, Path file) {
+        return new ResultFiles(this.folder, stem, folder.toAbsolutePath(), file == null ? null : file.toAbsolutePath());
     }
 
     /** {@code -rff dir/x.json}: folder {@code dir}, stem {@code x}. */
@@ -105,8 +123,12 @@ public final class ResultFiles {
                     written.add(file);
                 }
             }
-            if (formats.contains(ResultFormat.OMB)) {
-                written.addAll(OmbResultFiles.write(folder, completed, ZoneId.systemDefault()));
+            if (formats.contains(ResultFormat.OMB) && ombFile != null) {
+                // OMB's -o names one file; the command allows it for one workload and driver only
+                written.add(OmbResultFiles.write(ombFile, completed.get(completed.size() - 1)));
+            } else if (formats.contains(ResultFormat.OMB)) {
+                Files.createDirectories(ombFolder);
+                written.addAll(OmbResultFiles.write(ombFolder, completed, ZoneId.systemDefault()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the results in " + folder + ": " + e.getMessage(), e);

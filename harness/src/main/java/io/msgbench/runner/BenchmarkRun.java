@@ -8,8 +8,11 @@ import io.msgbench.metrics.Sleeper;
 import io.msgbench.report.BrokerDescription;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.HistogramLogFiles;
+import io.msgbench.report.JmhResultMapper;
 import io.msgbench.report.ResultFiles;
+import io.msgbench.report.ResultMark;
 import io.msgbench.report.ScenarioResult;
+import io.msgbench.report.jmh.JmhSummaryTable;
 import io.msgbench.scenario.Scenario;
 import io.msgbench.worker.InProcessWorker;
 import io.msgbench.worker.Worker;
@@ -77,12 +80,14 @@ final class BenchmarkRun {
     }
 
     /**
-     * Runs every scenario; returns the exit code (0, or 1 when a scenario failed).
+     * Runs every scenario; returns the exit code ({@link ExitCodes}: 1 when a scenario failed, else 4 when a result
+     * is marked by a kind {@code --fail-on} names, else 0).
      *
      * @param clusterFor the servers of a scenario's system, started or reached when first needed (the same handle
      *                   for every scenario of one system); all are closed at the end
      */
     int execute(List<Scenario> scenarios, java.util.function.Function<Scenario, BrokerHandle> clusterFor) {
+        long started = System.nanoTime();
         console.line("# msgbench: " + scenarios.size() + " scenario(s)");
         console.legend();
         // Ctrl-C: completed scenarios are already on disk; close the running worker so that its topics are
@@ -104,6 +109,12 @@ final class BenchmarkRun {
                 BrokerDescription description = new BrokerDescription(broker.kind(), broker.version(),
                         broker.bootstrapServers(), broker.settings());
                 console.scenarioStart(s + 1, scenarios.size(), scenario);
+                int producers = scenario.workload().producers();
+                if (settings.senderThreads() > producers) {
+                    // JMH's -t is threads running the benchmark; here a producer is sent by one thread
+                    console.line("# WARNING: -t " + settings.senderThreads() + " but this scenario has " + producers
+                            + " producer(s): " + producers + " sender thread(s) send, one per producer at most");
+                }
                 progress.scenario(s);
                 List<ForkResult> forks = new ArrayList<>();
                 try {
@@ -156,9 +167,37 @@ final class BenchmarkRun {
         }
         if (!completed.isEmpty()) {
             console.line("");
+            console.line(String.format(java.util.Locale.ROOT, "# Run complete. Total time: %s",
+                    TimeValues.clock(java.time.Duration.ofNanos(System.nanoTime() - started))));
+            console.line("");
+            JmhSummaryTable.lines(JmhResultMapper.toJmh(completed, settings.latencyUnit())).forEach(console::line);
+            console.line("");
             console.line("# Results: " + files.mainFile(settings.resultFormats()));
         }
-        return failures == 0 ? 0 : 1;
+        if (failures > 0) {
+            return ExitCodes.FAILED;
+        }
+        return marked(completed) ? ExitCodes.MARKED : ExitCodes.OK;
+    }
+
+    /** Whether a completed scenario's result carries a mark of a kind {@code --fail-on} names; said on the console. */
+    private boolean marked(List<ScenarioResult> results) {
+        boolean failing = false;
+        for (ScenarioResult r : results) {
+            java.util.Map<ResultMark, String> marks = ResultMark.of(r);
+            java.util.List<String> failingMarks = marks.entrySet().stream()
+                    .filter(m -> settings.failOn().contains(m.getKey())).map(java.util.Map.Entry::getValue).toList();
+            if (!failingMarks.isEmpty()) {
+                failing = true;
+                console.line("# Marked: " + r.scenario().label() + ": " + String.join("; ", failingMarks));
+            }
+        }
+        if (failing) {
+            console.line("# Exit code " + ExitCodes.MARKED + ": a result is marked (--fail-on " + settings.failOn()
+                    .stream().sorted().map(ResultMark::optionName).collect(java.util.stream.Collectors.joining(","))
+                    + "); its figures are in the result file, with their warnings");
+        }
+        return failing;
     }
 
     /** @param fork 1-based fork number, or 0 to run in this JVM */

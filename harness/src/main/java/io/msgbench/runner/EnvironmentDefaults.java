@@ -22,6 +22,11 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         this.environment = Map.copyOf(environment);
     }
 
+    /** The environment it reads. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     /** The variable of an option, or null for options without a long name. */
     static String variableOf(OptionSpec option) {
         String longName = option.longestName();

@@ -13,8 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code java -jar benchmarks.jar [regexp...] [options]} and its subcommands. Exit codes: 0 success,
- * 1 user error or failed benchmark (as JMH), 130 interrupted.
+ * {@code java -jar benchmarks.jar [regexp...] [options]} and its subcommands; exit codes in {@link ExitCodes}.
  */
 public final class Main {
     private Main() {
@@ -54,6 +53,8 @@ public final class Main {
         cl.setDefaultValueProvider(defaults);
         cl.getCommandSpec().usageMessage().footer(footer(cl));
         cl.setPosixClusteredShortOptionsAllowed(false);
+        // omb: OMB's arguments first, then msgbench's run options (whose -w and -o mean other things) passed on as given
+        cl.getSubcommands().get("omb").setStopAtUnmatched(true);
         cl.setUnmatchedOptionsArePositionalParams(false);
         // -jvmArgs "-Xmx1g" and similar: an option's value may look like an option.
         cl.setAllowOptionsAsOptionParameters(true);
@@ -86,7 +87,7 @@ public final class Main {
         StringBuilder line = new StringBuilder(" ");
         for (OptionSpec o : cl.getCommandSpec().options()) {
             String variable = EnvironmentDefaults.variableOf(o);
-            if (variable == null || o.usageHelp() || o.arity().max() == 0) {
+            if (variable == null || o.usageHelp() || o.hidden() || o.arity().max() == 0) {
                 continue;
             }
             if (line.length() + variable.length() > 96) {
@@ -97,7 +98,7 @@ public final class Main {
         }
         lines.add(line.toString());
         lines.add("");
-        lines.add("Exit codes: 0 success, 1 bad input or a failed scenario, 130 interrupted (Ctrl-C).");
+        lines.add(ExitCodes.HELP);
         return lines.toArray(new String[0]);
     }
 

@@ -3,6 +3,7 @@ package io.msgbench.runner;
 import io.msgbench.broker.BrokerHandle;
 import io.msgbench.broker.BrokerUnavailableException;
 import io.msgbench.broker.ContainerServers;
+import io.msgbench.broker.ServerTuning;
 import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
 import io.msgbench.driver.MessagingSystem;
@@ -15,6 +16,7 @@ import io.msgbench.omb.OmbWorkload;
 import io.msgbench.omb.WorkersFile;
 import io.msgbench.report.ResultFiles;
 import io.msgbench.report.ResultFormat;
+import io.msgbench.report.ResultMark;
 import io.msgbench.scenario.BenchmarkDefinition;
 import io.msgbench.scenario.BenchmarkIndex;
 import io.msgbench.scenario.ForkJvmArgs;
@@ -56,7 +58,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Runs the benchmarks matching the regexps on one broker for the whole run (DESIGN §3). */
 @Command(name = "java -jar benchmarks.jar", sortOptions = false, usageHelpWidth = 100, separator = " ",
-        subcommands = {BrokerCommand.class, WorkerCommand.class, ReportCommand.class, CompareCommand.class},
+        subcommands = {BrokerCommand.class, WorkerCommand.class, ReportCommand.class, CompareCommand.class,
+                OmbCommand.class},
         description = {"Runs msgbench benchmarks: each scenario sets up its topics and clients, runs warmup and "
                 + "measurement iterations at a fixed rate, drains, and reports latency percentiles and rates.",
                 "Defaults: -wi 1 -w 10s -i 3 -r 30s, one run per scenario (annotations on the benchmark class win "
@@ -131,11 +134,23 @@ final class RunCommand implements Callable<Integer> {
     boolean failOnError;
 
     @Option(names = {"-rf", "--result-format"}, paramLabel = "format", split = ",",
-            description = "Result formats, comma-separated or repeated: json (JMH's), csv, md, html (reports), omb (OMB's "
-                    + "result files, one per scenario, under OMB's names), bmf (Bencher Metric Format), github-smaller "
-                    + "and github-bigger (github-action-benchmark's customSmallerIsBetter latencies and "
-                    + "customBiggerIsBetter rates); default json.")
+            description = "Result formats besides the JSON, which is always written (compare, report and CI tools read "
+                    + "it): comma-separated or repeated: json (JMH's), csv, md, html (reports), omb (OMB's result files, "
+                    + "one per scenario, under OMB's names), bmf (Bencher Metric Format), github-smaller and "
+                    + "github-bigger (github-action-benchmark's customSmallerIsBetter latencies and customBiggerIsBetter "
+                    + "rates); -lrf lists them. Default json.")
     List<String> resultFormats = new ArrayList<>(List.of("json"));
+
+    @Option(names = {"-lrf", "--list-result-formats"}, description = "List the result formats and exit.")
+    boolean listResultFormats;
+
+    @Option(names = "--fail-on", paramLabel = "kind", split = ",",
+            description = "What marks a completed result so that the run exits 4 instead of 0, comma-separated: loss "
+                    + "(messages lost, not received within the drain bound, duplicated or out of order), errors "
+                    + "(failed or never acknowledged sends), schedule (a fixed rate not held or messages due never "
+                    + "sent; OMB's unthrottled producerRate 10000000 is not marked for it), warnings (any WARNING "
+                    + "line, the machine's diagnosis included), all, or none. Default loss,errors,schedule.")
+    List<String> failOn = new ArrayList<>(List.of("loss", "errors", "schedule"));
 
     @Option(names = {"-rff", "--result-file"}, paramLabel = "file",
             description = "Result file; other result files go beside it with the same stem "
@@ -157,6 +172,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--embedded", description = "Run on the embedded broker even when OMB driver files name a cluster.")
     boolean embedded;
+
+    @Option(names = "--broker-heap", paramLabel = "size",
+            description = "Heap of the embedded broker's JVM (-Xms and -Xmx), e.g. 2g (default -Xms512m -Xmx1g); "
+                    + "recorded in the result.")
+    String brokerHeap;
+
+    @Option(names = "--broker-config", paramLabel = "name=value",
+            description = "A setting of the embedded broker (Kafka's server.properties names, checked by Kafka's own "
+                    + "definitions before it starts), e.g. num.io.threads=16; repeatable; recorded in the result.")
+    List<String> brokerConfig = new ArrayList<>();
 
     @Option(names = "--containers", description = "Start each system's server in a container for the run "
             + "(Testcontainers: needs a Docker engine), instead of the embedded broker or this machine's servers.")
@@ -195,6 +220,14 @@ final class RunCommand implements Callable<Integer> {
             description = "OMB driver files: each workload runs with each driver; comma-separated, repeatable.")
     List<Path> drivers = new ArrayList<>();
 
+    /** OMB's {@code -o} ({@link OmbCommand}): the one run's OMB result file. */
+    @Option(names = "--omb-output", hidden = true)
+    Path ombOutput;
+
+    /** Where {@link OmbCommand} puts OMB's result files under OMB's names (its working directory). */
+    @Option(names = "--omb-folder", hidden = true)
+    Path ombFolder;
+
     @Option(names = {"-l", "--list"}, description = "List the matching benchmarks and exit.")
     boolean list;
 
@@ -232,11 +265,22 @@ final class RunCommand implements Callable<Integer> {
         return verbosity;
     }
 
+    EnvironmentDefaults environment() {
+        return environment;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (listProfilers) {
             System.out.println("Supported profilers:");
             Profilers.KNOWN.forEach((name, what) -> System.out.printf("%10s: %s%n", name, what));
+            return 0;
+        }
+        if (listResultFormats) {
+            System.out.println("Available formats:");
+            for (ResultFormat f : ResultFormat.values()) {
+                System.out.printf("%16s: %s%n", f.optionName(), f.description());
+            }
             return 0;
         }
         Profilers.of(profilers); // an unknown one is one line before anything else
@@ -268,6 +312,7 @@ final class RunCommand implements Callable<Integer> {
         // what can be checked without the benchmarks is checked before they are looked for
         parseParams(params);
         resultFormats();
+        failOn();
         if (!workloads.isEmpty() || !drivers.isEmpty()) {
             return runOmbFiles();
         }
@@ -335,6 +380,10 @@ final class RunCommand implements Callable<Integer> {
         Set<ResultFormat> formats = resultFormats();
         ResultFiles files = resultFile != null ? ResultFiles.at(resultFile)
                 : ResultFiles.newTimestampedFolder(Path.of("results"), LocalDateTime.now());
+        if (ombOutput != null || ombFolder != null) {
+            formats.add(ResultFormat.OMB);
+            files = files.withOmbFiles(ombFolder != null ? ombFolder : Path.of(""), ombOutput);
+        }
         try {
             files.requireWritable(resultFile != null ? "-rff" : "the results folder");
         } catch (IllegalArgumentException e) {
@@ -343,10 +392,18 @@ final class RunCommand implements Callable<Integer> {
         List<WorkerEndpoint> workers = workers();
         RunSettings settings = new RunSettings(new ForkJvmArgs(split(jvmArgsPrepend), split(jvmArgs),
                 split(jvmArgsAppend)), failOnError, threads, timeUnit, verbosity, reportInterval, formats, workers,
-                tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile), Profilers.of(profilers));
+                tokenFile == null ? null : WorkerCommand.Tokens.read(tokenFile), Profilers.of(profilers), failOn());
         // Workers on other hosts reach the embedded broker at this host's address towards them, not at loopback.
         String listenAddress = bootstrap != null || fileCluster != null ? null : EmbeddedBrokerAddress.forWorkers(workers);
         Map<String, MessagingSystem> systems = systemsOf(scenarios, bootstrap != null || fileCluster != null);
+        ServerTuning tuning = serverTuning(bootstrap != null || fileCluster != null);
+        for (MessagingSystem system : systems.values()) {
+            try {
+                system.checkTuning(tuning);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         LiveView live = null;
         if (livePort != null) {
             try {
@@ -372,7 +429,7 @@ final class RunCommand implements Callable<Integer> {
                     scenario -> clusters.computeIfAbsent(registry.get(scenario.driver()).system(), name -> connect(
                             console, systems.get(name), fileCluster, scenarios.stream()
                                     .filter(o -> registry.get(o.driver()).system().equals(name))
-                                    .mapToInt(Scenario::replicationFactor).max().orElse(1), listenAddress)));
+                                    .mapToInt(Scenario::replicationFactor).max().orElse(1), listenAddress, tuning)));
         }
     }
 
@@ -506,7 +563,7 @@ final class RunCommand implements Callable<Integer> {
      * @param listenAddress where the embedded servers' clients reach them
      */
     private BrokerHandle connect(ConsoleReporter console, MessagingSystem system, String fileCluster, int brokers,
-                                 String listenAddress) {
+                                 String listenAddress, ServerTuning tuning) {
         if (bootstrap != null) {
             console.line("# Cluster: external, " + bootstrap);
             return system.connect(bootstrap, Duration.ofSeconds(30));
@@ -527,11 +584,14 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        BrokerHandle b = system.startEmbedded(brokers, listenAddress);
+        BrokerHandle b = system.startEmbedded(brokers, listenAddress, tuning);
         // a system may use this machine's own servers rather than start some ("local"): nothing was started then
         String started = b.kind().equals("embedded") ? String.format(java.util.Locale.ROOT, ", started in %.1f s",
                 (System.nanoTime() - start) / 1e9) : "";
-        console.line("# Cluster: " + b.description() + started + b.note().map(n -> "; " + n).orElse(""));
+        String tuned = tuning.isEmpty() ? "" : "; tuned: " + (tuning.heap() == null ? "" : "heap " + tuning.heap()
+                + (tuning.settings().isEmpty() ? "" : ", ")) + tuning.settings().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        console.line("# Cluster: " + b.description() + started + tuned + b.note().map(n -> "; " + n).orElse(""));
         return b;
     }
 
@@ -557,10 +617,58 @@ final class RunCommand implements Callable<Integer> {
         return systems;
     }
 
-    /** {@code -p name=v1,v2}, repeated names accumulating, in command-line order. */
+    /**
+     * {@code --broker-heap} and {@code --broker-config}; they tune servers msgbench starts, so a cluster named by the
+     * user or a driver file (or containers) refuses them.
+     */
+    private ServerTuning serverTuning(boolean clusterNamed) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : brokerConfig) {
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError("--broker-config " + setting + ": expected name=value");
+            }
+            settings.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+        }
+        ServerTuning tuning;
+        try {
+            tuning = new ServerTuning(brokerHeap, settings);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (!tuning.isEmpty() && (clusterNamed || containers)) {
+            throw new UserError("--broker-heap and --broker-config tune the embedded broker; "
+                    + (containers ? "--containers starts the image's own" : "the run uses a cluster named by --cluster "
+                    + "or a driver file") + ": run without them");
+        }
+        return tuning;
+    }
+
+    /** The kinds of {@code --fail-on}; {@code all} and {@code none} stand alone. */
+    private Set<ResultMark> failOn() {
+        if (failOn.size() == 1 && failOn.get(0).trim().equalsIgnoreCase("none")) {
+            return EnumSet.noneOf(ResultMark.class);
+        }
+        if (failOn.size() == 1 && failOn.get(0).trim().equalsIgnoreCase("all")) {
+            return EnumSet.allOf(ResultMark.class);
+        }
+        Set<ResultMark> kinds = EnumSet.noneOf(ResultMark.class);
+        for (String kind : failOn) {
+            if (kind.trim().equalsIgnoreCase("none") || kind.trim().equalsIgnoreCase("all")) {
+                throw new UserError("--fail-on " + String.join(",", failOn) + ": " + kind.trim() + " stands alone");
+            }
+            try {
+                kinds.add(ResultMark.of(kind));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        return kinds;
+    }
+
     /** The {@code -rf} formats; one line naming the supported ones for an unknown one. */
     private Set<ResultFormat> resultFormats() {
-        Set<ResultFormat> formats = EnumSet.noneOf(ResultFormat.class);
+        Set<ResultFormat> formats = EnumSet.of(ResultFormat.JSON); // what compare, report and the CI tools read
         for (String format : resultFormats) {
             try {
                 formats.add(ResultFormat.of(format));
@@ -571,6 +679,7 @@ final class RunCommand implements Callable<Integer> {
         return formats;
     }
 
+    /** {@code -p name=v1,v2}, repeated names accumulating, in command-line order. */
     static Map<String, List<String>> parseParams(List<String> params) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String p : params) {

@@ -41,4 +41,10 @@ final class TimeValues {
     static String format(Duration d) {
         return JmhBenchmarkResult.timeValue(d);
     }
+
+    /** JMH's "Total time" form: {@code 00:01:23}. */
+    static String clock(Duration d) {
+        long s = d.toSeconds();
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
 }

@@ -168,9 +168,14 @@ final class Warnings {
         if (d.inFlight() > 0) {
             out.add(where + "drain incomplete: " + d.inFlight() + " sends never acknowledged");
         }
-        if (d.lost() > 0) {
+        if (d.lost() > 0 && d.stillArriving()) {
+            out.add(where + d.lost() + " of " + d.expected() + " expected deliveries not received within the drain "
+                    + String.format(Locale.ROOT, "bound (-to; the drain waited %.1f s)", d.waitedNanos() / 1e9)
+                    + ": messages were still arriving when it "
+                    + "expired, so these are late, not known lost; a longer -to tells");
+        } else if (d.lost() > 0) {
             out.add(where + d.lost() + " of " + d.expected() + " expected deliveries lost (acknowledged, never "
-                    + "received by their subscription)");
+                    + "received by their subscription; none arrived in the drain's last second)");
         }
         if (d.duplicated() > 0) {
             out.add(where + d.duplicated() + " duplicated deliveries");

@@ -494,13 +494,21 @@ public final class InProcessWorker implements Worker {
         fleet.flush();
         long inFlight;
         Verification verification;
+        boolean timedOut;
+        long receivedBefore = -1;
+        long lastReception = start;
         try {
             while (true) {
                 inFlight = 0;
                 for (LoadProducer p : producers()) {
                     inFlight += p.inFlight();
                 }
-                boolean timedOut = System.nanoTime() > deadline;
+                long receivedNow = receivedFirst();
+                if (receivedNow != receivedBefore) {
+                    receivedBefore = receivedNow;
+                    lastReception = System.nanoTime();
+                }
+                timedOut = System.nanoTime() > deadline;
                 // The sums of first deliveries are cheap; the message-by-message check runs once they add up.
                 if (inFlight == 0 && (receptionsShort() == 0 || timedOut)) {
                     verification = verify();
@@ -530,9 +538,19 @@ public final class InProcessWorker implements Worker {
         for (int phase = 1; phase <= ledger.phases(); phase++) {
             outOfOrder += ledger.phase(phase).messagesOutOfOrder();
         }
+        long end = System.nanoTime();
         return new DrainResult(inFlight == 0 && verification.lost() == 0, inFlight, expected, received,
-                verification.lost(), verification.duplicated(), outOfOrder, unrecognised, System.nanoTime() - start,
-                unsent);
+                verification.lost(), verification.duplicated(), outOfOrder, unrecognised, end - start, unsent,
+                DrainResult.stillArriving(verification.lost(), timedOut, lastReception, end));
+    }
+
+    /** First deliveries so far, summed over subscriptions. */
+    private long receivedFirst() {
+        long n = 0;
+        for (SubscriptionCounters c : subscriptions.values()) {
+            n += c.received();
+        }
+        return n;
     }
 
     /** Receptions still short of the acknowledged messages, summed over subscriptions. */

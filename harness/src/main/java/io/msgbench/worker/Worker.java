@@ -285,8 +285,24 @@ public interface Worker extends AutoCloseable {
      * @param waitedNanos  how long the drain took
      * @param unsent       messages the schedule made due before the load stopped that were never sent (the
      *                     debt left when the producers could not pay it within the bound of {@link #stopLoad})
+     * @param stillArriving the drain bound expired while messages were still arriving (one within its last
+     *                      {@link #STILL_ARRIVING_NANOS}): the {@code lost} ones are late, not known lost
      */
     record DrainResult(boolean complete, long inFlight, long expected, long received, long lost, long duplicated,
-                       long outOfOrder, long unrecognised, long waitedNanos, long unsent) {
+                       long outOfOrder, long unrecognised, long waitedNanos, long unsent, boolean stillArriving) {
+        /** A drain that ended with nothing arriving any more (or nothing missing). */
+        public DrainResult(boolean complete, long inFlight, long expected, long received, long lost, long duplicated,
+                           long outOfOrder, long unrecognised, long waitedNanos, long unsent) {
+            this(complete, inFlight, expected, received, lost, duplicated, outOfOrder, unrecognised, waitedNanos, unsent,
+                    false);
+        }
+
+        /** A reception this recent when the drain bound expires means the messages were still coming. */
+        public static final long STILL_ARRIVING_NANOS = 1_000_000_000L;
+
+        /** Whether messages missing when a drain that last received at {@code lastReceptionNanos} ended were late. */
+        public static boolean stillArriving(long lost, boolean timedOut, long lastReceptionNanos, long endNanos) {
+            return lost > 0 && timedOut && endNanos - lastReceptionNanos < STILL_ARRIVING_NANOS;
+        }
     }
 }

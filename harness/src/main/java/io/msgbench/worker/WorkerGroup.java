@@ -297,15 +297,25 @@ public final class WorkerGroup implements Worker {
         long deadline = start + timeout.toNanos();
         each(w -> producing(w) ? () -> workers.get(w).awaitAcknowledgements(timeout) : null);
         DeliveryCounts c;
+        boolean timedOut;
+        long receivedBefore = -1;
+        long lastReception = start;
         try {
             while (true) {
                 c = counts();
                 long short_ = 0;
+                long receivedNow = 0;
                 for (Map.Entry<String, String> s : subscriptions.entrySet()) {
-                    short_ += Math.max(0, c.acknowledgedByTopic().getOrDefault(s.getValue(), 0L)
-                            - c.receivedBySubscription().getOrDefault(s.getKey(), 0L));
+                    long received = c.receivedBySubscription().getOrDefault(s.getKey(), 0L);
+                    short_ += Math.max(0, c.acknowledgedByTopic().getOrDefault(s.getValue(), 0L) - received);
+                    receivedNow += received;
                 }
-                if ((c.inFlight() == 0 && short_ == 0) || System.nanoTime() > deadline) {
+                if (receivedNow != receivedBefore) {
+                    receivedBefore = receivedNow;
+                    lastReception = System.nanoTime();
+                }
+                timedOut = System.nanoTime() > deadline;
+                if ((c.inFlight() == 0 && short_ == 0) || timedOut) {
                     break;
                 }
                 TimeUnit.NANOSECONDS.sleep(POLL_NANOS);
@@ -330,8 +340,10 @@ public final class WorkerGroup implements Worker {
             duplicated += s.messagesDuplicated();
             outOfOrder += s.messagesOutOfOrder();
         }
+        long end = System.nanoTime();
         return new DrainResult(c.inFlight() == 0 && totalLost == 0, c.inFlight(), expected, received, totalLost,
-                duplicated, outOfOrder, c.unrecognised(), System.nanoTime() - start, c.unsent());
+                duplicated, outOfOrder, c.unrecognised(), end - start, c.unsent(),
+                DrainResult.stillArriving(totalLost, timedOut, lastReception, end));
     }
 
     /** Loss and cross-consumer duplication per phase, per (subscription, producer), over all workers' receipts. */

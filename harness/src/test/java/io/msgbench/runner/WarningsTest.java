@@ -35,7 +35,8 @@ class WarningsTest {
         ForkResult f = fork(bad, iteration(1, 10, 100, 0, 80 * MS), iteration(2, 100, 400, 300, MS));
         assertThat(Warnings.of(1_000, List.of(f))).containsExactly(
                 "drain incomplete: 2 sends never acknowledged",
-                "3 of 100 expected deliveries lost (acknowledged, never received by their subscription)",
+                "3 of 100 expected deliveries lost (acknowledged, never received by their subscription; none arrived "
+                        + "in the drain's last second)",
                 "4 duplicated deliveries",
                 "5 deliveries out of order within a producer and partition",
                 "6 received messages carried no valid msgbench stamp",
@@ -43,6 +44,19 @@ class WarningsTest {
                 "iteration 2: generator behind schedule, 300 messages due but unsent at its end",
                 "schedule debt grew from 0 to 300 across the measurement: the generator cannot sustain this rate",
                 "consumers behind: backlog grew from 10 to 400 over the measurement (20 messages/s)");
+    }
+
+    @Test
+    void messagesStillArrivingWhenTheDrainBoundExpiredAreLateNotLost() {
+        DrainResult late = new DrainResult(false, 0, 100, 98, 2, 0, 0, 0, 10_000_000_000L, 0, true);
+        assertThat(Warnings.of(1_000, List.of(fork(late, iteration(1, 10, 10, 0, MS))))).containsExactly(
+                "2 of 100 expected deliveries not received within the drain bound (-to; the drain waited 10.0 s): "
+                        + "messages were still arriving when it expired, so these are late, not known lost; a longer "
+                        + "-to tells");
+        assertThat(DrainResult.stillArriving(2, true, 0, DrainResult.STILL_ARRIVING_NANOS - 1)).isTrue();
+        assertThat(DrainResult.stillArriving(2, true, 0, DrainResult.STILL_ARRIVING_NANOS)).isFalse();
+        assertThat(DrainResult.stillArriving(2, false, 0, 1)).as("the drain did not time out").isFalse();
+        assertThat(DrainResult.stillArriving(0, true, 0, 1)).as("nothing missing").isFalse();
     }
 
     @Test

@@ -3,15 +3,10 @@ package io.msgbench.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.msgbench.api.KeyDistributor;
-import io.msgbench.driver.ConsumerHandle;
-import io.msgbench.driver.DriverContext;
-import io.msgbench.driver.DriverFactory;
 import io.msgbench.driver.DriverRegistry;
-import io.msgbench.driver.MessageListener;
-import io.msgbench.driver.MessagingDriver;
 import io.msgbench.driver.ProducerHandle;
 import io.msgbench.driver.SendListener;
-import io.msgbench.driver.kafka.KafkaDriverFactory;
+import io.msgbench.driver.kafka.FaultInjectingKafka;
 import io.msgbench.metrics.EpochNanoClock;
 import io.msgbench.metrics.PhaseSnapshot;
 import io.msgbench.metrics.Sleeper;
@@ -24,7 +19,6 @@ import io.msgbench.worker.Worker.WorkerSetup;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -85,68 +79,14 @@ class MessageVerificationIT {
     }
 
     /** The Kafka driver with the faults above. */
-    private static final class FaultyKafka implements DriverFactory {
-        private final KafkaDriverFactory kafka = new KafkaDriverFactory();
-
-        @Override
-        public String name() {
-            return "faulty-kafka";
-        }
-
-        @Override
-        public String clientVersion() {
-            return kafka.clientVersion();
-        }
-
-        @Override
-        public Set<String> producerConfigNames() {
-            return kafka.producerConfigNames();
-        }
-
-        @Override
-        public Set<String> consumerConfigNames() {
-            return kafka.consumerConfigNames();
-        }
-
-        @Override
-        public MessagingDriver create() {
-            MessagingDriver real = kafka.create();
-            return new MessagingDriver() {
-                @Override
-                public EffectiveClientConfig initialize(DriverContext context) {
-                    return real.initialize(context);
+    private static final class FaultyKafka extends FaultInjectingKafka {
+        FaultyKafka() {
+            super("faulty-kafka", FaultyProducer::new, listener -> (partition, payload, receiveEpochNanos) -> {
+                listener.onMessage(partition, payload, receiveEpochNanos);
+                if (io.msgbench.load.PayloadStamp.sequence(payload) == REDELIVERED) {
+                    listener.onMessage(partition, payload, receiveEpochNanos);
                 }
-
-                @Override
-                public void createTopics(List<String> topics, int partitions, Duration timeout) {
-                    real.createTopics(topics, partitions, timeout);
-                }
-
-                @Override
-                public void deleteTopics(List<String> topics, Duration timeout) {
-                    real.deleteTopics(topics, timeout);
-                }
-
-                @Override
-                public ProducerHandle createProducer(String topic, int maxInFlight) {
-                    return new FaultyProducer(real.createProducer(topic, maxInFlight), maxInFlight);
-                }
-
-                @Override
-                public ConsumerHandle createConsumer(String topic, String subscription, MessageListener listener) {
-                    return real.createConsumer(topic, subscription, (partition, payload, receiveEpochNanos) -> {
-                        listener.onMessage(partition, payload, receiveEpochNanos);
-                        if (io.msgbench.load.PayloadStamp.sequence(payload) == REDELIVERED) {
-                            listener.onMessage(partition, payload, receiveEpochNanos);
-                        }
-                    });
-                }
-
-                @Override
-                public void close() {
-                    real.close();
-                }
-            };
+            });
         }
     }
 

@@ -36,13 +36,16 @@ public final class OmbResultFiles {
     public static List<Path> write(Path folder, List<ScenarioResult> results, ZoneId zone) throws IOException {
         List<Path> written = new ArrayList<>();
         for (String name : names(results, zone)) {
-            ScenarioResult r = results.get(written.size());
-            String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(OmbResultMapper.toOmb(r));
-            Path file = folder.resolve(name);
-            AtomicFiles.writeText(file, out -> out.write(json));
-            written.add(file);
+            written.add(write(folder.resolve(name), results.get(written.size())));
         }
         return written;
+    }
+
+    /** Writes {@code result}'s OMB file at {@code file}, atomically (OMB's {@code -o}). */
+    public static Path write(Path file, ScenarioResult result) throws IOException {
+        String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(OmbResultMapper.toOmb(result));
+        AtomicFiles.writeText(file, out -> out.write(json));
+        return file;
     }
 
     /** The file names of {@code results}, in order. */

@@ -31,6 +31,11 @@ public record EmbeddedBrokerOptions(String minHeap, String maxHeap, Map<String, 
             "listener.security.protocol.map", "inter.broker.listener.name", "log.dirs", "log.dir",
             "metadata.log.dir");
 
+    /** Whether {@code key} is one of the settings msgbench's embedded broker sets itself. */
+    public static boolean isReserved(String key) {
+        return RESERVED.contains(key);
+    }
+
     private static final String HEAP_SIZE = "\\d+[kKmMgG]?";
 
     public EmbeddedBrokerOptions(String minHeap, String maxHeap, Map<String, String> brokerProperties,
