@@ -100,6 +100,33 @@ class BadInputIT {
         c.add(new Object[] {1, "ERROR: Invalid value for option '--verbosity': expected one of [SILENT, NORMAL, EXTRA]",
                 "LatencyTest", "-v", "LOUD"});
         c.add(new Object[] {1, "ERROR: --containers and --cluster exclude each other", "LatencyTest", "--containers"});
+        // the embedded broker's tuning, checked by Kafka's own definitions before it starts
+        c.add(new Object[] {1, "ERROR: --broker-config num.io.threadz: not a Kafka broker setting (Kafka 4.4.0)",
+                "LatencyTest", "--broker-config", "num.io.threadz=4"});
+        c.add(new Object[] {1, "ERROR: --broker-config num.io.threads=abc: refused by the Kafka broker's definitions: "
+                + "Invalid value abc for configuration num.io.threads: Not a number of type INT", "LatencyTest",
+                "--broker-config", "num.io.threads=abc"});
+        c.add(new Object[] {1, "ERROR: --broker-config listeners: msgbench's embedded broker sets it", "LatencyTest",
+                "--broker-config", "listeners=PLAINTEXT://:9092"});
+        c.add(new Object[] {1, "ERROR: --broker-heap 2q: a size like 512m or 2g", "LatencyTest", "--broker-heap",
+                "2q"});
+        c.add(new Object[] {1, "ERROR: --broker-heap and --broker-config tune the embedded broker; the run uses a "
+                + "cluster named by --cluster or a driver file: run without them", "LatencyTest", "--broker-heap", "2g"});
+        c.add(new Object[] {1, "ERROR: --fail-on nothing: choose loss, errors, schedule, warnings, all or none",
+                "LatencyTest", "--fail-on", "nothing"});
+        c.add(new Object[] {1, "ERROR: --fail-on all,loss: all stands alone", "LatencyTest", "--fail-on", "all,loss"});
+        // OMB's command line
+        c.add(new Object[] {1, "ERROR: omb needs OMB driver files: -d driver.yaml[,driver.yaml...]", "omb", workload});
+        c.add(new Object[] {1, "ERROR: omb needs OMB workload files: omb -d driver.yaml workload.yaml...", "omb", "-d",
+                throughput});
+        c.add(new Object[] {1, "ERROR: omb -o r.json names one result file, but 2 workload(s) × 1 driver(s) make 2 runs",
+                "omb", "-d", throughput, "-o", "r.json", workload, workload});
+        c.add(new Object[] {1, "ERROR: omb -x: extra consumer workers are not supported", "omb", "-x", "-d", throughput,
+                workload});
+        c.add(new Object[] {1, "ERROR: omb -c: msgbench does not convert OMB result files to CSV", "omb", "-c", "dir",
+                "-d", throughput, workload});
+        c.add(new Object[] {1, "ERROR: -o /proc/msgbench/r.json: cannot write in /proc/msgbench", "omb", "-d",
+                throughput, "-o", "/proc/msgbench/r.json", workload});
         // output locations, proved writable before the measurement
         c.add(new Object[] {1, "ERROR: -rff /proc/msgbench/r.json: cannot write in /proc/msgbench", "LatencyTest",
                 "-rff", "/proc/msgbench/r.json"});
@@ -149,7 +176,7 @@ class BadInputIT {
             for (int i = 2; i < row.length; i++) {
                 args.add((String) row[i]);
             }
-            boolean run = !List.of("compare", "report", "worker", "broker").contains(args.get(0));
+            boolean run = !List.of("compare", "report", "worker", "broker", "omb").contains(args.get(0));
             if (run) {
                 // a cluster that answers nothing, and a result file of its own: nothing may reach either (given first:
                 // the case's last option may want a value)

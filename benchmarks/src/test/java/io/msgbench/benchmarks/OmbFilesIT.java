@@ -120,7 +120,9 @@ class OmbFilesIT {
                 "-d", repo.resolve("drivers/kafka/kafka-latency.yaml").toString(), "--embedded",
                 // the file's 50,000 msg/s is beyond a cold 3-broker cluster on 2 shared cores (it would be a
                 // throughput result, see UnthrottledWorkloadIT): a rate it holds keeps this a latency result
-                "-p", "producerRate=5000", "-wi", "0", "-i", "1", "-r", "2s", "-f", "0", "-rff", file.toString());
+                "-p", "producerRate=5000", "-wi", "0", "-i", "1", "-r", "2s", "-f", "0", "-rff", file.toString(),
+                // the embedded brokers tuned from the command line, recorded in the result
+                "--broker-heap", "600m", "--broker-config", "num.io.threads=4");
         assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
         assertThat(o.out()).contains("# Cluster: embedded Kafka", "3 brokers at",
                 "all brokers share this machine: functional, not a capacity figure");
@@ -129,6 +131,10 @@ class OmbFilesIT {
         assertThat(r.get("params").get("driverConfig").asText()).isEqualTo("kafka-latency");
         JsonNode config = r.get("msgbench").get("configuration");
         assertThat(config.get("broker").get("settings").get("msgbench.cluster.brokers").asText()).isEqualTo("3");
+        assertThat(config.get("broker").get("settings").get("num.io.threads").asText()).isEqualTo("4");
+        assertThat(config.get("broker").get("settings").get("msgbench.broker.jvm.options").asText())
+                .contains("-Xms600m -Xmx600m");
+        assertThat(o.out()).contains("; tuned: heap 600m, num.io.threads=4");
         assertThat(config.get("topic").get("min.insync.replicas").asText()).isEqualTo("2");
         assertThat(config.get("producer").get("batch.size").asText()).isEqualTo("131072");
         assertThat(r.get("secondaryMetrics").get("messagesSent").get("score").asLong()).isPositive();

@@ -58,19 +58,12 @@ public enum ResultMark {
     /** The marks of {@code result}, each with a short reason (figures summed over its forks' measurement). */
     public static Map<ResultMark, String> of(ScenarioResult result) {
         Map<ResultMark, String> marks = new EnumMap<>(ResultMark.class);
+        MeasuredTotals totals = MeasuredTotals.of(result);
         long lost = 0;
         long late = 0;
-        long duplicated = 0;
-        long outOfOrder = 0;
-        long errors = 0;
         long neverAcknowledged = 0;
         long unsent = 0;
         for (ForkResult f : result.forks()) {
-            for (IterationResult i : f.measurement()) {
-                duplicated += i.messagesDuplicated();
-                outOfOrder += i.messagesOutOfOrder();
-                errors += i.publishErrors();
-            }
             DrainResult d = f.drain();
             if (d.stillArriving()) {
                 late += d.lost();
@@ -80,6 +73,9 @@ public enum ResultMark {
             neverAcknowledged += d.inFlight();
             unsent += d.unsent();
         }
+        long duplicated = totals.duplicated();
+        long outOfOrder = totals.outOfOrder();
+        long errors = totals.publishErrors();
         StringBuilder loss = new StringBuilder();
         append(loss, lost, "lost");
         append(loss, late, "not received within the drain bound");

@@ -7,6 +7,7 @@ import io.msgbench.report.Figures;
 import io.msgbench.report.ForkResult;
 import io.msgbench.report.IterationResult;
 import io.msgbench.report.LatencySummary;
+import io.msgbench.report.MeasuredTotals;
 import io.msgbench.report.MeasuredWindow;
 import io.msgbench.report.PeriodResult;
 import io.msgbench.report.Saturation;
@@ -149,28 +150,9 @@ final class ConsoleReporter {
 
     /** The final table of a scenario: merged measurement histograms of all forks. */
     void scenarioResult(ScenarioResult result) {
-        long sent = 0;
-        long received = 0;
-        long errors = 0;
-        long negative = 0;
-        long lost = 0;
-        long duplicated = 0;
-        long outOfOrder = 0;
-        double seconds = 0;
-        long receivedInWindow = 0;
-        for (ForkResult f : result.forks()) {
-            for (IterationResult r : f.measurement()) {
-                sent += r.messagesSent();
-                received += r.messagesReceived();
-                errors += r.publishErrors();
-                negative += r.negativeLatencies();
-                lost += r.messagesLost();
-                duplicated += r.messagesDuplicated();
-                outOfOrder += r.messagesOutOfOrder();
-                seconds += r.seconds();
-                receivedInWindow += r.receivedInWindow();
-            }
-        }
+        MeasuredTotals t = MeasuredTotals.of(result);
+        long sent = t.sent();
+        double seconds = t.seconds();
         int size = result.scenario().workload().messageSize();
         out.println();
         out.printf(Locale.ROOT, "Result \"%s\" %s:%n", result.benchmarkName(), result.scenario().params());
@@ -188,11 +170,13 @@ final class ConsoleReporter {
         }
         out.printf(Locale.ROOT, "  publish %s msg/s (%s MB/s), consume %s msg/s (%s MB/s)%n",
                 fmt(sent / seconds), fmt(sent / seconds * size / MeasuredWindow.BYTES_PER_MB),
-                fmt(receivedInWindow / seconds), fmt(receivedInWindow / seconds * size / MeasuredWindow.BYTES_PER_MB));
+                fmt(t.receivedInWindow() / seconds),
+                fmt(t.receivedInWindow() / seconds * size / MeasuredWindow.BYTES_PER_MB));
         long unsent = result.forks().stream().mapToLong(f -> f.drain().unsent()).sum();
         out.printf(Locale.ROOT, "  messages sent %d, received %d, lost %d, duplicated %d, out of order %d, "
                 + "publish errors %d, negative latencies %d, unsent %d%n",
-                sent, received, lost, duplicated, outOfOrder, errors, negative, unsent);
+                sent, t.received(), t.lost(), t.duplicated(), t.outOfOrder(), t.publishErrors(), t.negativeLatencies(),
+                unsent);
         Saturation saturation = result.saturation();
         out.printf(Locale.ROOT, "  %-26s %9s %9s %9s %9s %9s %9s %9s%n", "latency (ms)", "p50", "p95", "p99", "p99.9",
                 "p99.99", "max", "count");

@@ -99,12 +99,14 @@ final class RunCommand implements Callable<Integer> {
     Integer forks;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "int",
-            description = "Sender threads per worker; producers are spread over them (default 1).")
+            description = "Sender threads per worker; producers are spread over them, one thread per producer at most "
+                    + "(more idle, and the run says so; JMH's -t is the benchmark's threads) (default 1).")
     int threads = 1;
 
     @Option(names = {"-to", "--timeout"}, paramLabel = "time", converter = TimeConverter.class,
             description = "How long the drain after the last iteration may wait for unacknowledged and unreceived "
-                    + "messages; what is still missing then is reported lost (default 30s).")
+                    + "messages; what is still missing then is 'not received within the drain bound' if messages were "
+                    + "still arriving, else lost (default 30s).")
     Duration timeout;
 
     @Option(names = "--report-interval", paramLabel = "time", converter = TimeConverter.class,
@@ -396,14 +398,7 @@ final class RunCommand implements Callable<Integer> {
         // Workers on other hosts reach the embedded broker at this host's address towards them, not at loopback.
         String listenAddress = bootstrap != null || fileCluster != null ? null : EmbeddedBrokerAddress.forWorkers(workers);
         Map<String, MessagingSystem> systems = systemsOf(scenarios, bootstrap != null || fileCluster != null);
-        ServerTuning tuning = serverTuning(bootstrap != null || fileCluster != null);
-        for (MessagingSystem system : systems.values()) {
-            try {
-                system.checkTuning(tuning);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
-        }
+        ServerTuning tuning = serverTuning(bootstrap != null || fileCluster != null, systems.values());
         LiveView live = null;
         if (livePort != null) {
             try {
@@ -621,7 +616,7 @@ final class RunCommand implements Callable<Integer> {
      * {@code --broker-heap} and {@code --broker-config}; they tune servers msgbench starts, so a cluster named by the
      * user or a driver file (or containers) refuses them.
      */
-    private ServerTuning serverTuning(boolean clusterNamed) {
+    private ServerTuning serverTuning(boolean clusterNamed, java.util.Collection<MessagingSystem> systems) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String setting : brokerConfig) {
             int eq = setting.indexOf('=');
@@ -635,6 +630,13 @@ final class RunCommand implements Callable<Integer> {
             tuning = new ServerTuning(brokerHeap, settings);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        }
+        for (MessagingSystem system : systems) {
+            try {
+                system.checkTuning(tuning); // the setting itself first: the most precise line
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         if (!tuning.isEmpty() && (clusterNamed || containers)) {
             throw new UserError("--broker-heap and --broker-config tune the embedded broker; "

@@ -2,10 +2,9 @@ package io.msgbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.msgbench.report.SaturationTest.iteration;
 
 import io.msgbench.driver.DriverRegistry;
-import io.msgbench.metrics.LatencyMetric;
-import io.msgbench.metrics.ProcessCpu;
 import io.msgbench.omb.OmbDriver;
 import io.msgbench.omb.OmbPlanner;
 import io.msgbench.omb.OmbWorkload;
@@ -14,17 +13,14 @@ import io.msgbench.scenario.Scenario;
 import io.msgbench.testing.ConfigOnlyDriverFactory;
 import io.msgbench.worker.Worker.DrainResult;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /** What marks a result, by kind, read from its figures: the policy of the run's exit code 4 ({@code --fail-on}). */
 class ResultMarkTest {
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    private static final long TEN_SECONDS = 10_000_000_000L;
     private static final DrainResult CLEAN = new DrainResult(true, 0, 100, 100, 0, 0, 0, 0, 0, 0);
 
     @Test
@@ -84,14 +80,5 @@ class ResultMarkTest {
                 Map.of("producerRate", List.of(Long.toString((long) rate)))).get(0);
         ForkResult fork = new ForkResult(null, List.of(), List.of(iteration), drain, 0, null, null, List.of());
         return new ScenarioResult(scenario, 1, null, List.of(fork), warnings);
-    }
-
-    private static IterationResult iteration(long sent, long errors) {
-        Map<LatencyMetric, Histogram> latencies = new EnumMap<>(LatencyMetric.class);
-        for (LatencyMetric m : LatencyMetric.values()) {
-            latencies.put(m, new Histogram(3));
-        }
-        return new IterationResult(1, false, 0, TEN_SECONDS, sent, errors, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1024, latencies,
-                List.of(), ProcessCpu.NONE);
     }
 }

