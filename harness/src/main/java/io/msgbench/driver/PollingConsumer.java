@@ -35,14 +35,27 @@ public abstract class PollingConsumer implements ConsumerHandle {
      */
     protected abstract void poll() throws Exception;
 
+    /**
+     * On the poll thread, when a pause was asked for and before it takes effect: a client that holds messages it
+     * pulled already (a continuous pull) stops pulling and hands them to the listener here, since nothing may reach
+     * the listener once {@link #pause()} returned.
+     */
+    protected void pausing() throws Exception {
+    }
+
     /** Releases the client once polling ended (the poll thread is done or did not stop in time). */
     protected void closeClient() {
     }
 
     private void pollLoop() {
+        boolean wasPaused = false;
         try {
             while (running) {
                 boolean paused = pause.requested();
+                if (paused && !wasPaused) {
+                    pausing();
+                }
+                wasPaused = paused;
                 pause.applied(paused);
                 if (paused) {
                     Thread.sleep(PAUSED_SLEEP_MILLIS);

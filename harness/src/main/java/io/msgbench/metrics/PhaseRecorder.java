@@ -32,6 +32,8 @@ public final class PhaseRecorder {
     /** Set by the drain's verification; 0 until then. */
     private volatile long lost;
     private volatile long duplicatedAcrossConsumers;
+    /** Written by one thread only, the worker's stall watch. */
+    private volatile long longestStallNanos;
     private final Histogram interval = new Histogram(SIGNIFICANT_DIGITS);
 
     public PhaseRecorder(int phase) {
@@ -101,6 +103,16 @@ public final class PhaseRecorder {
         duplicatedAcrossConsumers = duplicatedAcross;
     }
 
+    /**
+     * While this phase was current, sends were outstanding and none completed for {@code nanos} so far (the stall
+     * watch's reading, off the per-message path); the longest is kept. One writer.
+     */
+    public void stalled(long nanos) {
+        if (nanos > longestStallNanos) {
+            longestStallNanos = nanos;
+        }
+    }
+
     /** A message (of any phase) was received while this phase was the current one. */
     public void receivedDuringWindow() {
         receivedInWindow.increment();
@@ -140,6 +152,6 @@ public final class PhaseRecorder {
         }
         return new PhaseSnapshot(phase, messagesSent.sum(), publishErrors.sum(), messagesReceived.sum(),
                 receivedInWindow.sum(), negativeLatencies.sum(), lost,
-                messagesDuplicated(), outOfOrder.sum(), histograms);
+                messagesDuplicated(), outOfOrder.sum(), histograms, longestStallNanos);
     }
 }

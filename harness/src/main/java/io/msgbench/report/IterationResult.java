@@ -30,6 +30,8 @@ import org.HdrHistogram.Histogram;
  *                          processes' (agents); with {@code -prof gc}, {@code os} its JVM's and hosts' figures
  * @param broker            what the broker's own figures added up to in the iteration ({@code -prof broker}), or
  *                          null
+ * @param longestStallNanos the longest time in the iteration with sends outstanding and none completing (a broker
+ *                          or network stall, not load)
  */
 public record IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,
                               long messagesSent, long publishErrors, long messagesReceived, long receivedInWindow,
@@ -37,11 +39,24 @@ public record IterationResult(int index, boolean warmup, long startEpochNanos, l
                               long messagesOutOfOrder, long scheduleDebt, long backlogAtStart,
                               long backlogAtEnd, int messageSize,
                               Map<LatencyMetric, Histogram> latencies, List<PeriodResult> periods, ProcessCpu cpu,
-                              Readings broker)
+                              Readings broker, long longestStallNanos)
         implements MeasuredWindow, ProfiledWindow {
     public IterationResult {
         latencies = Map.copyOf(latencies);
         periods = List.copyOf(periods);
+    }
+
+    /** An iteration without a stall. */
+    public IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,
+                           long messagesSent, long publishErrors, long messagesReceived, long receivedInWindow,
+                           long negativeLatencies, long messagesLost, long messagesDuplicated,
+                           long messagesOutOfOrder, long scheduleDebt, long backlogAtStart,
+                           long backlogAtEnd, int messageSize,
+                           Map<LatencyMetric, Histogram> latencies, List<PeriodResult> periods, ProcessCpu cpu,
+                           Readings broker) {
+        this(index, warmup, startEpochNanos, durationNanos, messagesSent, publishErrors, messagesReceived,
+                receivedInWindow, negativeLatencies, messagesLost, messagesDuplicated, messagesOutOfOrder, scheduleDebt,
+                backlogAtStart, backlogAtEnd, messageSize, latencies, periods, cpu, broker, 0);
     }
 
     public IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,

@@ -367,6 +367,9 @@ public final class JmhResultMapper {
                 o.put("scheduleDebt", i.scheduleDebt());
                 o.put("backlogAtStart", i.backlogAtStart());
                 o.put("backlogAtEnd", i.backlogAtEnd());
+                if (i.longestStallNanos() > 0) {
+                    o.put("longestStallMillis", i.longestStallNanos() / NANOS_PER_MS);
+                }
                 o.put("publishRate", i.publishRate());
                 o.put("consumeRate", i.consumeRate());
                 for (LatencyMetric m : LatencyMetric.values()) {

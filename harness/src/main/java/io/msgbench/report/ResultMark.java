@@ -91,7 +91,7 @@ public enum ResultMark {
             marks.put(ERRORS, failed.toString());
         }
         Saturation saturation = result.saturation();
-        if (saturation != null && (saturation.lostToFailures()
+        if (saturation != null && (saturation.lostToFailures() || saturation.lostToStall()
                 || result.scenario().workload().producerRate() < MaxRateSearch.MAX_RATE)) {
             marks.put(SCHEDULE, String.format(Locale.ROOT, "schedule not held (%.1f %% of %s msg/s sent)",
                     100 * saturation.achievedShare(), Figures.number(saturation.scheduledRate())));

@@ -15,18 +15,21 @@ import java.util.Set;
  * <p>The rule: every measurement iteration of every fork sent (acknowledged or failed) less than
  * {@link #REACHED_SHARE} of the messages its schedule made due during it, that is, the schedule debt grew by
  * more than a tenth of the schedule in each of them. A reachable rate that suffered a stall still sends its
- * owed messages in the next iteration (more than its share then), so only a stall longer than a tenth of the
- * last iteration could be mistaken for saturation, and the rate reported is then still what happened.
+ * owed messages in the next iteration (more than its share then); a stall in the last one (sends outstanding and
+ * none completing, which the worker watches for) is named as such when the time outside it held the schedule.
  *
  * @param scheduledRate msg/s asked for
  * @param achievedRate  msg/s acknowledged over the measurement (all forks' iterations)
  * @param unsent        messages due that were never sent because the load stopped (summed over forks)
  * @param sent          sends acknowledged over the measurement (all forks' iterations)
  * @param failed        sends that failed over the measurement
+ * @param seconds       the measurement's length (all forks' iterations)
+ * @param stalledSeconds the iterations' longest stalls (sends outstanding, none completing), summed
  */
-public record Saturation(double scheduledRate, double achievedRate, long unsent, long sent, long failed) {
+public record Saturation(double scheduledRate, double achievedRate, long unsent, long sent, long failed,
+                         double seconds, double stalledSeconds) {
     public Saturation(double scheduledRate, double achievedRate, long unsent) {
-        this(scheduledRate, achievedRate, unsent, 0, 0);
+        this(scheduledRate, achievedRate, unsent, 0, 0, 0, 0);
     }
 
     /** Share of its schedule an iteration must send for the rate to count as reachable. */
@@ -53,6 +56,7 @@ public record Saturation(double scheduledRate, double achievedRate, long unsent,
         long sent = 0;
         long failed = 0;
         double seconds = 0;
+        double stalled = 0;
         long unsent = 0;
         for (ForkResult f : forks) {
             if (f.measurement().isEmpty()) {
@@ -65,10 +69,11 @@ public record Saturation(double scheduledRate, double achievedRate, long unsent,
                 sent += i.messagesSent();
                 failed += i.publishErrors();
                 seconds += i.seconds();
+                stalled += i.longestStallNanos() / 1e9;
             }
             unsent += f.drain().unsent();
         }
-        return new Saturation(rate, sent / seconds, unsent, sent, failed);
+        return new Saturation(rate, sent / seconds, unsent, sent, failed, seconds, stalled);
     }
 
     /** Achieved share of the scheduled rate. */
@@ -88,6 +93,17 @@ public record Saturation(double scheduledRate, double achievedRate, long unsent,
     }
 
     /**
+     * Whether a stall, not the system's capacity, held the producers back: stalls of at least
+     * {@link HealthyRunAllowance#BROKER_STALL_SECONDS}, without which the producers sent at least
+     * {@link #REACHED_SHARE} of the schedule in the rest of the time (a broker crashed and back, a network cut).
+     */
+    public boolean lostToStall() {
+        double active = seconds - stalledSeconds;
+        return stalledSeconds >= HealthyRunAllowance.BROKER_STALL_SECONDS
+                && (active <= 0 || (sent + failed) / active >= REACHED_SHARE * scheduledRate);
+    }
+
+    /**
      * The one line that says so, for the console, the warnings and the reports. When most of the sends failed, the
      * schedule was lost to them (a broker gone or frozen, timeouts), not to the system's capacity: the line says that
      * instead.
@@ -99,6 +115,13 @@ public record Saturation(double scheduledRate, double achievedRate, long unsent,
                     + "not the system's capacity, so this is neither a latency nor a throughput measurement; %d messages "
                     + "due were never sent", Figures.number(achievedRate), 100 * achievedShare(),
                     Figures.number(scheduledRate), failed, unsent);
+        }
+        if (lostToStall()) {
+            return String.format(Locale.ROOT, "schedule not held: the producers sent %s msg/s, %.1f %% of the %s msg/s "
+                    + "asked, after %.1f s in which sends were outstanding and none completed: a stall (the broker or "
+                    + "the network) held them back, not the system's capacity, so this is neither a latency nor a "
+                    + "throughput measurement; %d messages due were never sent", Figures.number(achievedRate),
+                    100 * achievedShare(), Figures.number(scheduledRate), stalledSeconds, unsent);
         }
         return String.format(Locale.ROOT, "schedule unreachable: the producers sent %s msg/s, %.1f %% of the %s msg/s "
                 + "asked, so this is a throughput measurement (publish rate is the result); %d messages due were never "

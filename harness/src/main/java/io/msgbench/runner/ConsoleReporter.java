@@ -1,6 +1,7 @@
 package io.msgbench.runner;
 
 import io.msgbench.metrics.ClockOffset;
+import io.msgbench.metrics.HealthyRunAllowance;
 import io.msgbench.metrics.LatencyMetric;
 import io.msgbench.report.CoordinatorCost;
 import io.msgbench.report.Figures;
@@ -109,9 +110,14 @@ final class ConsoleReporter {
     void iteration(IterationResult r, double rate) {
         String head = String.format(Locale.ROOT, "%s %3d: ", r.warmup() ? "Warmup    " : "Iteration ", r.index());
         String state = ", debt " + r.scheduleDebt() + ", backlog " + r.backlogAtEnd();
+        boolean stalled = r.longestStallNanos() >= HealthyRunAllowance.BROKER_STALL_SECONDS * 1e9;
         if (rate > 0 && Saturation.fellShort(r, rate)) {
-            state += String.format(Locale.ROOT, " (schedule unreachable: %.1f %% of it sent; * and delay only measure "
-                    + "the falling behind)", 100 * (r.messagesSent() + r.publishErrors()) / (rate * r.seconds()));
+            state += String.format(Locale.ROOT, " (%s: %.1f %% of it sent; * and delay only measure the falling "
+                    + "behind)", stalled ? "schedule not held" : "schedule unreachable",
+                    100 * (r.messagesSent() + r.publishErrors()) / (rate * r.seconds()));
+        }
+        if (stalled) {
+            state += String.format(Locale.ROOT, " (stalled %.1f s: nothing completed)", r.longestStallNanos() / 1e9);
         }
         out.println(window(head, r, state, m -> LatencySummary.of(r.latency(m))));
     }

@@ -293,6 +293,7 @@ final class ScenarioRunner {
                 stats.endEpochNanos() - stats.startEpochNanos(), s.messagesSent(), s.publishErrors(),
                 s.messagesReceived(), s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
                 s.messagesOutOfOrder(), stats.scheduleDebt(), backlogAtStart, stats.backlog(), messageSize,
-                s.histograms(), periods.periods(stats), periods.kept(stats.cpu()), periods.broker(phase));
+                s.histograms(), periods.periods(stats), periods.kept(stats.cpu()), periods.broker(phase),
+                s.longestStallNanos());
     }
 }

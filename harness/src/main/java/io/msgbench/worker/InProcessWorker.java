@@ -59,6 +59,8 @@ public final class InProcessWorker implements Worker {
     private final List<ConsumerHandle> consumers = new ArrayList<>();
     /** The producers and what drives them: the harness's sender threads, or the driver's own (an agent's). */
     private ProducerFleet fleet;
+    /** Watches for stalls while the load runs; null otherwise. */
+    private StallWatch stallWatch;
     /** What each subscription received, keyed by topic and subscription. */
     private final Map<String, SubscriptionCounters> subscriptions = new LinkedHashMap<>();
     /** Each consumer's receipts, grouped by subscription (same keys as {@link #subscriptions}). */
@@ -348,6 +350,8 @@ public final class InProcessWorker implements Worker {
         phaseIssuedAtStart[1] = issued();
         cpuAtStart[1] = cpu();
         fleet.start(start, ratePerSecond, threads);
+        stopStallWatch();
+        stallWatch = StallWatch.start(List.copyOf(producers()), ledger);
         return start;
     }
 
@@ -411,6 +415,7 @@ public final class InProcessWorker implements Worker {
     @Override
     public long stopLoad(Duration payBound) {
         int last = ledger.currentPhase();
+        stopStallWatch(); // a stall counts within the schedule's time, not while the debt is paid or abandoned
         ProducerFleet.Boundary stop;
         try {
             stop = fleet.stop((end, debt) -> end + (debtPayableWithin(last, end, debt, payBound) ? payBound.toNanos() : 0),
@@ -448,6 +453,13 @@ public final class InProcessWorker implements Worker {
         double seconds = (end - phaseStart[phase]) / 1e9;
         double sendRate = seconds > 0 ? (issued() - phaseIssuedAtStart[phase]) / seconds : 0;
         return debt <= sendRate * bound.toNanos() / 1e9;
+    }
+
+    private void stopStallWatch() {
+        if (stallWatch != null) {
+            stallWatch.close();
+            stallWatch = null;
+        }
     }
 
     /** The rate of the producers' current schedules, msg/s, summed. */
@@ -660,6 +672,7 @@ public final class InProcessWorker implements Worker {
 
     @Override
     public void close() {
+        stopStallWatch();
         if (hostSampler != null) {
             hostSampler.close();
             hostSampler = null;

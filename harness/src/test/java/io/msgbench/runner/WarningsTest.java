@@ -60,6 +60,16 @@ class WarningsTest {
     }
 
     @Test
+    void aStallIsNamedWhereverItHappened() {
+        IterationResult plain = iteration(1, 10, 10, 0, MS);
+        IterationResult stalled = new IterationResult(1, false, 0, plain.durationNanos(), plain.messagesSent(), 0,
+                plain.messagesReceived(), plain.receivedInWindow(), 0, 0, 0, 0, 0, 10, 10, 100, plain.latencies(),
+                List.of(), ProcessCpu.NONE, null, 2_340_000_000L);
+        assertThat(Warnings.of(1_000, List.of(fork(CLEAN, stalled)))).containsExactly("iteration 1: for 2.3 s sends "
+                + "were outstanding and none completed: a stall of the broker or the network, not load");
+    }
+
+    @Test
     void aBacklogThatDidNotDrainIsNamed() {
         ForkResult f = new ForkResult(null, List.of(), List.of(iteration(1, 9_000, 5_000, 0, MS)), CLEAN, 0, null,
                 new BacklogResult(10_000, 10_100, 5.0, 1_000, false, 60.0, 5_000), List.of());

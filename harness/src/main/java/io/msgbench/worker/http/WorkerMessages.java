@@ -72,7 +72,8 @@ public final class WorkerMessages {
     record PhaseStatsMessage(int phase, long startEpochNanos, long endEpochNanos, long scheduleDebt, long backlog, long messagesSent,
                              long publishErrors, long messagesReceived, long receivedInWindow, long negativeLatencies,
                              long messagesLost, long messagesDuplicated, long messagesOutOfOrder,
-                             Map<String, String> histograms, long takenEpochNanos, ProcessCpu cpu) {
+                             Map<String, String> histograms, long takenEpochNanos, ProcessCpu cpu,
+                             long longestStallNanos) {
 
         static PhaseStatsMessage of(PhaseStats stats) {
             PhaseSnapshot s = stats.snapshot();
@@ -81,7 +82,7 @@ public final class WorkerMessages {
             return new PhaseStatsMessage(stats.phase(), stats.startEpochNanos(), stats.endEpochNanos(),
                     stats.scheduleDebt(), stats.backlog(), s.messagesSent(), s.publishErrors(), s.messagesReceived(),
                     s.receivedInWindow(), s.negativeLatencies(), s.messagesLost(), s.messagesDuplicated(),
-                    s.messagesOutOfOrder(), encoded, stats.takenEpochNanos(), stats.cpu());
+                    s.messagesOutOfOrder(), encoded, stats.takenEpochNanos(), stats.cpu(), s.longestStallNanos());
         }
 
         PhaseStats toStats() {
@@ -89,7 +90,8 @@ public final class WorkerMessages {
             histograms.forEach((name, h) -> decoded.put(LatencyMetric.byResultName(name), HistogramCodec.decode(h)));
             return new PhaseStats(phase, startEpochNanos, endEpochNanos, scheduleDebt, backlog, new PhaseSnapshot(phase,
                     messagesSent, publishErrors, messagesReceived, receivedInWindow, negativeLatencies, messagesLost,
-                    messagesDuplicated, messagesOutOfOrder, decoded), takenEpochNanos, cpu == null ? ProcessCpu.NONE : cpu);
+                    messagesDuplicated, messagesOutOfOrder, decoded, longestStallNanos), takenEpochNanos,
+                    cpu == null ? ProcessCpu.NONE : cpu);
         }
     }
 }
