@@ -196,6 +196,7 @@ class BadInputIT {
         long start = System.nanoTime();
         Outcome o = CommandLineRun.run(Map.of(), args);
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("bad input: %s -> exit %d in %.1f s: %s%n", name, o.exitCode(), seconds, o.err().strip());
         assertThat(o.exitCode()).as(o.err()).isEqualTo(exitCode);
         assertThat(o.err().lines().toList()).as("standard error").singleElement().asString().contains(line);
         assertThat(o.out()).as("no broker work").doesNotContain("# Cluster", "# Scenario", "Iteration");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msgbench.testing.CommandLineRun;
+import io.msgbench.testing.ResultWarnings;
 import io.msgbench.testing.CommandLineRun.Outcome;
 import io.msgbench.testing.PythonClients;
 import io.msgbench.testing.SharedKafkaBroker;
@@ -52,7 +53,8 @@ class ClientComparisonIT {
             assertThat(s.get("messagesDuplicated").get("score").asLong()).as(client).isZero();
             assertThat(s.get("workerCpuPerMessage").get("score").asDouble()).as(client).isPositive();
             assertThat(s.has("agentCpuPerMessage")).as(client).isEqualTo(!client.equals("kafka"));
-            assertThat(r.get("msgbench").get("warnings")).as(client).isEmpty();
+            // a Python agent's generator may fall behind on a busy 2-core host: nothing about the messages may be said
+            assertThat(ResultWarnings.aboutTheMessages(r.get("msgbench").get("warnings"))).as(client).isEmpty();
             // the client's effective configuration, pinned and recorded in its own names
             JsonNode producer = r.get("msgbench").get("configuration").get("producer");
             switch (client) {

@@ -109,8 +109,13 @@ class MultiHostIT {
             assertThat(s.get("messagesDuplicated").get("score").asLong()).isZero();
             assertThat(s.get("negativeLatencies").get("score").asLong()).isZero();
             // Three cold worker JVMs, the broker and the coordinator share this machine's cores: the os profiler may
-            // rightly name its CPU; nothing else may be said.
-            assertThat(r.get("msgbench").get("warnings")).allSatisfy(w -> assertThat(w.asText()).startsWith("host CPU"));
+            // rightly name its CPU, and with the CPU saturated the generator may fall behind; nothing about the
+            // messages may be said (exit 0 above: no loss, errors or schedule not held).
+            List<String> warnings = new java.util.ArrayList<>();
+            r.get("msgbench").get("warnings").forEach(w -> warnings.add(w.asText()));
+            boolean cpuSaturated = warnings.stream().anyMatch(w -> w.startsWith("host CPU"));
+            assertThat(warnings).allSatisfy(w -> assertThat(w.startsWith("host CPU")
+                    || cpuSaturated && w.contains("generator behind schedule")).as(w).isTrue());
             assertThat(s.get("os.cpu.host").get("score").asDouble()).as("the hosts' CPU, profiled by the workers")
                     .isBetween(0.0, 100.0);
             // the merged histograms hold every worker's samples, once: one end-to-end latency per message received

@@ -95,7 +95,7 @@ class OmbFilesIT {
         Path jmh = dir.resolve("msgbench.json");
         CommandLineRun.Outcome o = CommandLineRun.run("omb", "-d", RESOURCES.resolve("kafka-lossy.yaml").toString(),
                 "-o", omb.toString(), RESOURCES.resolve("vendor-workload.yaml").toString(),
-                "-wi", "0", "-i", "1", "-r", "2s", "-f", "0", "-to", "5s", "-rff", jmh.toString(),
+                "-wi", "0", "-i", "1", "-r", "2s", "-f", "0", "-to", "3s", "-rff", jmh.toString(),
                 "--bootstrap", SharedKafkaBroker.bootstrapServers());
         assertThat(o.exitCode()).as(o.err() + o.out()).isEqualTo(4);
         assertThat(o.out().lines().filter(l -> l.startsWith("# Marked: "))).singleElement().asString()

@@ -36,7 +36,9 @@ class ProfilersIT {
         assertThat(o.out()).contains("# Profiler broker: JMX of the embedded broker JVM");
         JsonNode r = JSON.readTree(file.toFile()).get(0);
         JsonNode s = r.get("secondaryMetrics");
-        assertThat(r.get("msgbench").get("warnings")).as(o.out()).isEmpty();
+        // on 2 cores shared with the broker, the machine itself may rightly be named (host CPU); nothing else may be
+        assertThat(r.get("msgbench").get("warnings")).as(o.out())
+                .allSatisfy(w -> assertThat(w.asText()).startsWith("host CPU"));
         for (String name : List.of("gc.alloc.rate", "gc.alloc.rate.norm", "gc.count", "gc.time", "os.cpu.host",
                 "os.cpu.user", "os.cpu.system", "os.cpu.iowait", "os.cpu.steal", "os.load1", "os.memory.used",
                 "os.swap.used", "os.contextSwitches", "os.net.lo.received", "os.disk.written", "os.loadgen.cpu",
@@ -48,6 +50,8 @@ class ProfilersIT {
         double published = s.get("publishRate").get("score").asDouble();
         // what the broker counted and what the harness sent agree (its windows are read by the coordinator, a few ms
         // off the workers'), with the record batches' overhead on the bytes; both directions cross the loopback interface
+        // (over the time between the broker's reads: read a little after each boundary, it was 13-16 % low once when
+        // divided by the iteration's length)
         assertThat(s.get("broker.messages.in").get("score").asDouble()).isCloseTo(published, within(published * 0.1));
         double payload = published * 1024 / MB;
         assertThat(s.get("broker.bytes.in").get("score").asDouble()).isBetween(payload * 0.85, payload * 1.3);
@@ -109,9 +113,13 @@ class ProfilersIT {
     @Test
     void aForkWithATinyHeapIsNamedGcBound(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.json");
+        // the client's buffer held to 4 MiB: its default 32 MiB, full when the broker lags, would not fit in 40 MiB
         Outcome o = CommandLineRun.run("LatencyTest", "-p", "acks=1", "-p", "messageSize=16384", "-p",
-                "producerRate=2000", "-jvmArgsAppend", "-XX:+UseSerialGC -Xmx40m -Xmn512k", "-wi", "0", "-i", "1",
-                "-r", "4s", "-prof", "gc", "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
+                "producerRate=2000", "-p", "buffer.memory=4194304", "-jvmArgsAppend",
+                "-XX:+UseSerialGC -Xmx40m -Xmn512k", "-wi", "0", "-i", "1",
+                "-r", "4s", "-prof", "gc", "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers(),
+                // a GC-bound fork may not hold its rate: that mark (schedule) is not what this test is about
+                "--fail-on", "none");
         assertThat(o.exitCode()).as(o.err()).isZero();
         JsonNode r = JSON.readTree(file.toFile()).get(0);
         assertThat(r.get("msgbench").get("warnings").toString()).as(o.out())

@@ -13,7 +13,7 @@ package io.msgbench.metrics;
 public final class HealthyRunAllowance {
     public static final double STALL_SECONDS = 0.050;
     /**
-     * Sends outstanding and none completing for this long is a stall of the broker or the network, not load: a
+     * Sends outstanding and none acknowledged for this long is a stall of the broker or the network, not load: a
      * saturated broker still completes sends all the time, and its GC pauses at msgbench's heaps stay well under it.
      */
     public static final double BROKER_STALL_SECONDS = 1.0;

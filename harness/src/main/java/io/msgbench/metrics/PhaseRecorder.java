@@ -104,7 +104,7 @@ public final class PhaseRecorder {
     }
 
     /**
-     * While this phase was current, sends were outstanding and none completed for {@code nanos} so far (the stall
+     * While this phase was current, sends were outstanding and none was acknowledged for {@code nanos} so far (the stall
      * watch's reading, off the per-message path); the longest is kept. One writer.
      */
     public void stalled(long nanos) {

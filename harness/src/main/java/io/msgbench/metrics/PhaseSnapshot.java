@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
  * @param messagesDuplicated deliveries beyond the first of a message to a subscription
  * @param messagesOutOfOrder first deliveries behind a later message of the same producer and partition
  * @param histograms        latencies in nanoseconds; copies owned by the holder of the snapshot
- * @param longestStallNanos the longest time in this phase during which sends were outstanding and none completed
+ * @param longestStallNanos the longest time in this phase during which sends were outstanding and none was acknowledged
  *                          (acknowledged or failed): the broker or the network stalled, not load
  */
 public record PhaseSnapshot(int phase, long messagesSent, long publishErrors, long messagesReceived,

@@ -13,6 +13,11 @@ import java.util.TreeMap;
  */
 public record Readings(Map<String, Double> totals, Map<String, Double> levels) {
     public static final Readings NONE = new Readings(Map.of(), Map.of());
+    /**
+     * The total under which {@link #at} stamps when a reading was taken (seconds on a monotonic clock): the difference
+     * of two stamped readings is the exact time their window spans, whatever it was meant to span.
+     */
+    public static final String READ_SECONDS = "msgbench.read.seconds";
 
     public Readings {
         totals = Map.copyOf(totals);
@@ -24,6 +29,19 @@ public record Readings(Map<String, Double> totals, Map<String, Double> levels) {
         Map<String, Double> accrued = new TreeMap<>();
         totals.forEach((name, value) -> accrued.put(name, value - earlier.totals.getOrDefault(name, 0.0)));
         return new Readings(accrued, levels);
+    }
+
+    /** This reading stamped with when it was taken, {@code nanoTime} of {@link System#nanoTime()}. */
+    public Readings at(long nanoTime) {
+        Map<String, Double> t = new TreeMap<>(totals);
+        t.put(READ_SECONDS, nanoTime / 1e9);
+        return new Readings(t, levels);
+    }
+
+    /** The seconds between two stamped readings this window is the difference of, or {@code otherwise}. */
+    public double spanSeconds(double otherwise) {
+        Double span = totals.get(READ_SECONDS);
+        return span == null || !(span > 0) ? otherwise : span;
     }
 
     /** Two sources together (two workers' processes, two brokers): totals and levels added up. */

@@ -30,7 +30,7 @@ import org.HdrHistogram.Histogram;
  *                          processes' (agents); with {@code -prof gc}, {@code os} its JVM's and hosts' figures
  * @param broker            what the broker's own figures added up to in the iteration ({@code -prof broker}), or
  *                          null
- * @param longestStallNanos the longest time in the iteration with sends outstanding and none completing (a broker
+ * @param longestStallNanos the longest time in the iteration with sends outstanding and none acknowledged (a broker
  *                          or network stall, not load)
  */
 public record IterationResult(int index, boolean warmup, long startEpochNanos, long durationNanos,

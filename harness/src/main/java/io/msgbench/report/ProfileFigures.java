@@ -44,7 +44,8 @@ public final class ProfileFigures {
             clients(cpu.clients(), seconds, out);
         }
         if (w.broker() != null && !w.broker().saidNothing()) {
-            broker(w.broker(), seconds, out);
+            // the broker is read a little after each boundary, over JMX: its figures are over the time between reads
+            broker(w.broker(), w.broker().spanSeconds(seconds), out);
         }
         return Collections.unmodifiableMap(out);
     }

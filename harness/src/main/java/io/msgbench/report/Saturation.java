@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link #REACHED_SHARE} of the messages its schedule made due during it, that is, the schedule debt grew by
  * more than a tenth of the schedule in each of them. A reachable rate that suffered a stall still sends its
  * owed messages in the next iteration (more than its share then); a stall in the last one (sends outstanding and
- * none completing, which the worker watches for) is named as such when the time outside it held the schedule.
+ * none acknowledged, which the worker watches for) is named as such when the time outside it held the schedule.
  *
  * @param scheduledRate msg/s asked for
  * @param achievedRate  msg/s acknowledged over the measurement (all forks' iterations)
@@ -24,7 +24,7 @@ import java.util.Set;
  * @param sent          sends acknowledged over the measurement (all forks' iterations)
  * @param failed        sends that failed over the measurement
  * @param seconds       the measurement's length (all forks' iterations)
- * @param stalledSeconds the iterations' longest stalls (sends outstanding, none completing), summed
+ * @param stalledSeconds the iterations' longest stalls (sends outstanding, none acknowledged), summed
  */
 public record Saturation(double scheduledRate, double achievedRate, long unsent, long sent, long failed,
                          double seconds, double stalledSeconds) {
@@ -118,7 +118,7 @@ public record Saturation(double scheduledRate, double achievedRate, long unsent,
         }
         if (lostToStall()) {
             return String.format(Locale.ROOT, "schedule not held: the producers sent %s msg/s, %.1f %% of the %s msg/s "
-                    + "asked, after %.1f s in which sends were outstanding and none completed: a stall (the broker or "
+                    + "asked, after %.1f s in which sends were outstanding and none was acknowledged: a stall (the broker or "
                     + "the network) held them back, not the system's capacity, so this is neither a latency nor a "
                     + "throughput measurement; %d messages due were never sent", Figures.number(achievedRate),
                     100 * achievedShare(), Figures.number(scheduledRate), stalledSeconds, unsent);

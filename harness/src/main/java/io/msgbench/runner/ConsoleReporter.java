@@ -117,7 +117,7 @@ final class ConsoleReporter {
                     100 * (r.messagesSent() + r.publishErrors()) / (rate * r.seconds()));
         }
         if (stalled) {
-            state += String.format(Locale.ROOT, " (stalled %.1f s: nothing completed)", r.longestStallNanos() / 1e9);
+            state += String.format(Locale.ROOT, " (stalled %.1f s: nothing acknowledged)", r.longestStallNanos() / 1e9);
         }
         out.println(window(head, r, state, m -> LatencySummary.of(r.latency(m))));
     }

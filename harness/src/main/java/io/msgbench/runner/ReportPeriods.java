@@ -74,8 +74,8 @@ final class ReportPeriods {
         lastTaken.put(phase, boundaryEpochNanos);
         lastCpu.put(phase, ProcessCpu.NONE);
         if (broker != null) {
-            Readings now = broker.read();
-            brokerAtStart.put(phase, now);
+            // the previous phase's end reading, if there was one: the two windows meet without a gap
+            Readings now = brokerAtStart.computeIfAbsent(phase, p -> readBroker());
             lastBroker.put(phase, now);
         }
         phaseStart = boundaryEpochNanos;
@@ -91,7 +91,7 @@ final class ReportPeriods {
             wait.accept(nextEnd);
             cost.measure(CoordinatorCostMeter.Kind.REPORT_PERIOD, () -> {
                 PhaseStats now = worker.phaseStats(phase);
-                Readings brokerNow = broker == null ? null : broker.read();
+                Readings brokerNow = broker == null ? null : readBroker();
                 PeriodResult period = period(phase, now, now.takenEpochNanos(), brokerNow);
                 done.get(phase).add(period);
                 lastSnapshot.put(phase, now.snapshot());
@@ -118,8 +118,16 @@ final class ReportPeriods {
     void ended(int phase, long backlog) {
         backlogAtEnd.put(phase, backlog);
         if (broker != null && brokerAtStart.containsKey(phase)) {
-            brokerAtEnd.computeIfAbsent(phase, p -> broker.read());
+            Readings end = brokerAtEnd.computeIfAbsent(phase, p -> readBroker());
+            // read just after the boundary, it is where the next phase begins (its own begin comes later, after this
+            // phase's statistics and the clock estimates)
+            brokerAtStart.putIfAbsent(phase + 1, end);
         }
+    }
+
+    /** The broker's figures now, stamped with when they were read. */
+    private Readings readBroker() {
+        return broker.read().at(System.nanoTime());
     }
 
     /** What the broker's figures added up to in {@code phase}, or null when they were not read. */

@@ -195,8 +195,8 @@ final class Warnings {
             out.add(where + r.publishErrors() + " publish errors");
         }
         if (r.longestStallNanos() >= HealthyRunAllowance.BROKER_STALL_SECONDS * 1e9) {
-            out.add(String.format(Locale.ROOT, "%sfor %.1f s sends were outstanding and none completed: a stall of the "
-                    + "broker or the network, not load", where, r.longestStallNanos() / 1e9));
+            out.add(String.format(Locale.ROOT, "%sfor %.1f s sends were outstanding and none was acknowledged: a stall of "
+                    + "the broker or the network, not load", where, r.longestStallNanos() / 1e9));
         }
         if (r.negativeLatencies() > 0) {
             out.add(where + r.negativeLatencies() + " negative latencies (clock trouble), not recorded");

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches the producers while the load runs for stalls: stretches during which sends were outstanding and none
- * completed, acknowledged or failed. A saturated system still completes sends all the time, however slowly; a broker
- * frozen, crashed or cut off completes none. The longest stretch of each phase goes to its recorder, so that a
- * schedule the producers could not hold is told apart from one a stall took from them.
+ * Watches the producers while the load runs for stalls: stretches during which sends were outstanding and none was
+ * acknowledged. A saturated system still acknowledges sends all the time, however slowly; a broker frozen, crashed or
+ * cut off acknowledges none (its sends only fail, one timeout after another). The longest stretch of each phase goes
+ * to its recorder, so that a schedule the producers could not hold is told apart from one a stall took from them.
  *
  * <p>It reads the producers' counters ten times a second on a thread of its own: nothing on the per-message path.
  */
@@ -37,7 +37,7 @@ final class StallWatch implements AutoCloseable {
     }
 
     private void watch() {
-        long completedBefore = -1;
+        long acknowledgedBefore = -1;
         int phaseBefore = -1;
         long since = System.nanoTime();
         while (running) {
@@ -46,18 +46,17 @@ final class StallWatch implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            long completed = 0;
+            long acknowledged = 0;
             long outstanding = 0;
             for (LoadProducer p : producers) {
-                long inFlight = p.inFlight();
-                completed += p.issued() - inFlight;
-                outstanding += inFlight;
+                acknowledged += p.acknowledged();
+                outstanding += p.inFlight();
             }
             long now = System.nanoTime();
             int phase = ledger.currentPhase();
-            if (completed != completedBefore || outstanding == 0 || phase != phaseBefore) {
+            if (acknowledged != acknowledgedBefore || outstanding == 0 || phase != phaseBefore) {
                 // progress, nothing to wait for, or a new phase: a stall (of this phase) can only start now
-                completedBefore = completed;
+                acknowledgedBefore = acknowledged;
                 phaseBefore = phase;
                 since = now;
             } else {

@@ -43,11 +43,11 @@ class SaturationTest {
 
     @Test
     void aStallWithoutWhichTheScheduleWasHeldIsNamedAsSuchNotAsCapacity() {
-        // 1,000 msg/s for 10 s: 5,000 sent, 5 s of it stalled (nothing completed): the other 5 s held the rate
+        // 1,000 msg/s for 10 s: 5,000 sent, 5 s of it stalled (nothing acknowledged): the other 5 s held the rate
         Saturation stalled = Saturation.of(1_000, List.of(fork(0, stalled(iteration(5_000, 0), 5_000_000_000L))));
         assertThat(stalled.lostToStall()).isTrue();
         assertThat(stalled.describe()).startsWith("schedule not held: the producers sent 500 msg/s, 50.0 % of the 1000 "
-                + "msg/s asked, after 5.0 s in which sends were outstanding and none completed: a stall");
+                + "msg/s asked, after 5.0 s in which sends were outstanding and none was acknowledged: a stall");
         // saturated, with a 1.5-s stall besides: 4,000 in the other 8.5 s is still short of the rate: capacity
         Saturation saturated = Saturation.of(1_000, List.of(fork(0, stalled(iteration(4_000, 0), 1_500_000_000L))));
         assertThat(saturated.lostToStall()).isFalse();

@@ -66,7 +66,7 @@ class WarningsTest {
                 plain.messagesReceived(), plain.receivedInWindow(), 0, 0, 0, 0, 0, 10, 10, 100, plain.latencies(),
                 List.of(), ProcessCpu.NONE, null, 2_340_000_000L);
         assertThat(Warnings.of(1_000, List.of(fork(CLEAN, stalled)))).containsExactly("iteration 1: for 2.3 s sends "
-                + "were outstanding and none completed: a stall of the broker or the network, not load");
+                + "were outstanding and none was acknowledged: a stall of the broker or the network, not load");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stall watch on producers whose counters the test moves: sends outstanding and none completing is a stall of the
+ * The stall watch on producers whose counters the test moves: sends outstanding and none acknowledged is a stall of the
  * current phase, however long it lasts; completions going on, or nothing outstanding, is none.
  */
 class StallWatchTest {
@@ -74,7 +74,7 @@ class StallWatchTest {
         Counted p = new Counted();
         PhaseLedger ledger = new PhaseLedger(2);
         try (StallWatch ignored = StallWatch.start(List.of(p), ledger)) {
-            // phase 1: sends outstanding all the time, but completing as they go
+            // phase 1: sends outstanding all the time, but acknowledged as they go
             for (int i = 0; i < 8; i++) {
                 p.issued += 10;
                 p.completed += 5;
@@ -84,7 +84,7 @@ class StallWatchTest {
             p.completed = p.issued;
             Thread.sleep(400);
             ledger.advanceTo(2);
-            // phase 2: five sends out, none completing for 800 ms
+            // phase 2: five sends out, none acknowledged for 800 ms
             p.issued += 5;
             Thread.sleep(800);
             p.completed += 5;
