@@ -66,8 +66,9 @@ public abstract class LocalServerContract {
      * OMB's 16-partition workload through the driver file, a 2 s warmup and 4 s measured: the rate held within 1 %,
      * every message received once, nothing lost, duplicated or failed, no warning about the messages.
      */
+    // 10,000 msg/s was too near what RabbitMQ holds on 2 cores shared with the load (its warmup ended 0.5 s behind once)
     @ParameterizedTest
-    @ValueSource(ints = {1_000, 10_000})
+    @ValueSource(ints = {1_000, 5_000})
     void aWorkloadRunsAtItsRateAndEveryMessageArrivesOnce(int rate, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.json");
         CommandLineRun.Outcome o = CommandLineRun.run("--workload",
