@@ -26,8 +26,11 @@ class OmbFilesIT {
         Path file = dir.resolve("r.json");
         CommandLineRun.Outcome o = CommandLineRun.run("--workload", RESOURCES.resolve("vendor-workload.yaml").toString(),
                 "-d", RESOURCES.resolve("kafka-single.yaml").toString(), "-wi", "0", "-i", "1", "-r", "2s", "-f", "0",
-                "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers());
+                "-rff", file.toString(), "--bootstrap", SharedKafkaBroker.bootstrapServers(), "-rf", "html");
         assertThat(o.exitCode()).as(o.err() + o.out()).isZero();
+        // -rf adds formats beside the JSON, which compare, report and the CI tools read: it is always written
+        assertThat(dir.resolve("r.html")).isRegularFile();
+        assertThat(file).isRegularFile();
         assertThat(o.out().lines().filter(l -> l.startsWith("# WARNING:")))
                 .containsExactly("# WARNING: " + RESOURCES.resolve("vendor-workload.yaml")
                         + ":14: unknown workload key 'vendorTopicTier' ignored");
