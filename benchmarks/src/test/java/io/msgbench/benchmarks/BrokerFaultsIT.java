@@ -256,7 +256,7 @@ class BrokerFaultsIT {
             assertThat(e.output()).as(e.output()).containsPattern("for [0-9.]+ s sends were outstanding and none "
                     + "was acknowledged: a stall of the broker or the network, not load")
                     .doesNotContain("so this is a throughput measurement")
-                    .containsPattern("# Marked: LatencyTest \\(client=kafka, acks=all[^\\n]*\\): schedule not held");
+                    .containsPattern("# Marked: LatencyTest \\(client=kafka, acks=all[^\\n]*\\): [^\\n]*schedule not held");
             nothingLeft(e);
             noTopicsLeft(restarted.get(), e);
         } finally {
