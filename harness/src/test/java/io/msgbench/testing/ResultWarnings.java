@@ -11,8 +11,9 @@ import java.util.List;
  * rightly see.
  */
 public final class ResultWarnings {
+    /** "generator behind schedule" is the machine's diagnosis; "schedule not held" or "unreachable" is the result's. */
     private static final List<String> ABOUT_THE_MESSAGES = List.of("lost", "duplicated", "publish errors",
-            "out of order", "never sent", "schedule", "drain", "stamp", "stall");
+            "out of order", "never sent", "schedule not held", "schedule unreachable", "drain", "stamp", "stall");
 
     private ResultWarnings() {
     }
