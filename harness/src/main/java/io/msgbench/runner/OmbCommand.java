@@ -1,6 +1,5 @@
 package io.msgbench.runner;
 
-import io.msgbench.report.jmh.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,11 +86,7 @@ final class OmbCommand implements Callable<Integer> {
                     + "run's file is named as OMB names it");
         }
         if (output != null) {
-            try {
-                AtomicFiles.requireWritable(output, "-o");
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
+            UserError.requireWritable(output, "-o");
         }
         List<String> args = new ArrayList<>();
         workloads.forEach(w -> args.addAll(List.of("--workload", w.toString())));

@@ -53,11 +53,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserError("--format " + format + ": choose " + CHOICES);
         }
         if (output != null) {
-            try {
-                AtomicFiles.requireWritable(output, "-o");
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
+            UserError.requireWritable(output, "-o");
         }
         List<JmhBenchmarkResult> results = new ArrayList<>();
         for (Path file : files) {
